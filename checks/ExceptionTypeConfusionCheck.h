@@ -1,0 +1,40 @@
+//===--- ExceptionTypeConfusionCheck.h - modelguard ------------*- C++ -*-===//
+
+#ifndef MODELGUARD_EXCEPTIONTYPECONFUSIONCHECK_H
+#define MODELGUARD_EXCEPTIONTYPECONFUSIONCHECK_H
+
+#include "ModelGuardCheck.h"
+
+namespace clang::tidy::modelguard {
+
+/// Finds error values that may hold a string or an exception and are
+/// serialised by probing their runtime type.
+///
+/// For the user-facing documentation see:
+/// docs/checks/exception-type-confusion.md
+class ExceptionTypeConfusionCheck : public ModelGuardCheck {
+public:
+  ExceptionTypeConfusionCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus17;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  bool isStringLike(QualType Type) const;
+  bool isExceptionLike(QualType Type) const;
+
+  const std::string StringTypes;
+  const std::string ExceptionTypes;
+  const model::DeclNameList StringTemplates;
+  const model::DeclNameList ExceptionClasses;
+};
+
+} // namespace clang::tidy::modelguard
+
+#endif // MODELGUARD_EXCEPTIONTYPECONFUSIONCHECK_H

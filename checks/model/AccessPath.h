@@ -1,0 +1,53 @@
+//===--- AccessPath.h - modelguard -----------------------------*- C++ -*-===//
+//
+// A syntactic name for a storage location: a root (a variable, a parameter,
+// or `this`) followed by the fields reached from it, e.g. `obj.meta.id` or
+// `this->instance_uuid`. Two expressions with equal paths name the same
+// location as far as an intra-procedural analysis can tell; an expression
+// that goes through a call, an array index or a pointer arithmetic has no
+// path (the analysis does not guess about it).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MODELGUARD_MODEL_ACCESSPATH_H
+#define MODELGUARD_MODEL_ACCESSPATH_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::modelguard::model {
+
+struct AccessPath {
+  /// The variable or parameter at the root; null for `this`.
+  const ValueDecl *Root = nullptr;
+  /// Fields from the root outwards.
+  llvm::SmallVector<const FieldDecl *, 2> Fields;
+
+  bool operator==(const AccessPath &Other) const {
+    return Root == Other.Root && Fields == Other.Fields;
+  }
+  bool operator!=(const AccessPath &Other) const { return !(*this == Other); }
+
+  /// Is this path \p Other or a path reached from it (`a.b.c` from `a.b`)?
+  bool startsWith(const AccessPath &Other) const;
+
+  /// "obj.field" or "field" (for `this`), for messages.
+  std::string spelling() const;
+};
+
+/// How accessPathOf treats overloaded `*` and `->` (optionals, smart
+/// pointers): as the object they wrap, or as the end of the path.
+enum class OverloadedDeref { Stop, LookThrough };
+
+/// The path \p E names, looking through parentheses, implicit casts,
+/// `*ptr`/`ptr->` on raw pointers and `this->`; std::nullopt when \p E is
+/// anything else.
+std::optional<AccessPath>
+accessPathOf(const Expr *E, OverloadedDeref Overloaded = OverloadedDeref::Stop);
+
+} // namespace clang::tidy::modelguard::model
+
+#endif // MODELGUARD_MODEL_ACCESSPATH_H

@@ -1,0 +1,176 @@
+//===--- ModelVocabulary.h - modelguard ------------------------*- C++ -*-===//
+//
+// The model vocabulary: the one place that knows what a record, a nullable
+// member, a store call and a synchronised region look like in C++. Checks ask
+// it questions; none of them matches names of its own.
+//
+// Every convention is configurable through CheckOptions. Each check reads the
+// vocabulary options with getLocalOrGlobal, so a team can set them once at
+// the top level of .clang-tidy ("RecordTypes: '^app::model::'") or per check.
+// The defaults live in rules/vocabulary.json.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MODELGUARD_MODEL_MODELVOCABULARY_H
+#define MODELGUARD_MODEL_MODELVOCABULARY_H
+
+#include "NameMatching.h"
+#include "catalog/RuleCatalog.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
+
+namespace clang::tidy::modelguard {
+/// The rules catalog is plain C++ shared with the driver; checks refer to it
+/// by this short name.
+namespace catalog = ::modelguard::catalog;
+} // namespace clang::tidy::modelguard
+
+namespace clang::tidy::modelguard::model {
+
+/// What a store call does, as a set of bits: a lookup is also a read, an
+/// insert is also a write, an upsert is also an insert.
+enum StoreAccess : unsigned {
+  SA_None = 0,
+  SA_Read = 1u << 0,
+  SA_Lookup = 1u << 1,
+  SA_Write = 1u << 2,
+  SA_Insert = 1u << 3,
+  SA_Upsert = 1u << 4,
+  SA_CompareAndSwap = 1u << 5,
+  /// SELECT ... FOR UPDATE: a read that locks what it read.
+  SA_LockingRead = 1u << 6,
+};
+
+/// A classified store call.
+struct StoreCall {
+  unsigned Access = SA_None;
+  /// The SQL text the access was derived from, when it came from SQL.
+  const StringLiteral *Sql = nullptr;
+
+  bool is(unsigned Bits) const { return (Access & Bits) != 0; }
+  explicit operator bool() const { return Access != SA_None; }
+};
+
+/// A statement that opens or closes a synchronised region explicitly.
+enum class SyncEdge { None, Acquire, Release };
+
+/// How a nullable member is read and tested.
+enum class NullableForm { NotNullable, Wrapper, Pointer };
+
+class ModelVocabulary {
+public:
+  /// Reads the vocabulary options through \p Options (check-local name
+  /// first, then the global one), falling back to the catalog defaults.
+  explicit ModelVocabulary(const ClangTidyCheck::OptionsView &Options);
+
+  /// Writes the effective vocabulary options into \p Map.
+  void storeOptions(const ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Map) const;
+
+  /// Problems found while reading the options (an invalid regular
+  /// expression, say), as "option 'X': problem"; the check reports them as
+  /// configuration errors.
+  llvm::ArrayRef<std::string> configurationProblems() const { return Problems; }
+
+  /// Forgets per-translation-unit caches.
+  void reset() { RecordCache.clear(); }
+
+  //===--- Records ---------------------------------------------------------===//
+
+  /// Is \p Class a record: a persisted object? Only complete classes are
+  /// judged; an incomplete one is not a record (no guessing).
+  bool isRecord(const CXXRecordDecl *Class) const;
+
+  //===--- Nullable members -------------------------------------------------===//
+
+  /// Whether values of \p Type (as written, so that _Nullable is seen) are
+  /// nullable wrappers or nullable pointers.
+  NullableForm nullableFormOfType(QualType Type) const;
+
+  /// Whether \p Field is a nullable member, by its type or its annotation.
+  NullableForm nullableFormOf(const FieldDecl *Field) const;
+
+  //===--- Store calls ------------------------------------------------------===//
+
+  /// What \p Call does to a store: a function in a store namespace, a member
+  /// of a store class (classified by the verbs of its name), or any call
+  /// passed SQL text (classified by the statement).
+  StoreCall classifyStoreCall(const CallExpr *Call) const;
+
+  /// Classifies SQL text; SA_None when it is not a data statement.
+  unsigned classifySql(llvm::StringRef Sql) const;
+
+  /// The access the words of a store function's name express.
+  unsigned classifyStoreVerbs(llvm::StringRef FunctionName) const;
+
+  /// Is \p Class a store class (its name ends in one of StoreClassSuffixes)?
+  bool isStoreClass(const CXXRecordDecl *Class) const;
+
+  /// Is \p Type declared by the store layer: a class or type alias in a
+  /// store namespace, or a store class? Values of such types (a `db::Values`
+  /// map, a `db::Row`) are what the store persists.
+  bool isStoreValueType(QualType Type) const;
+
+  /// The SQL string literal passed to \p Call (directly, through a
+  /// std::string temporary or through a const variable initialised with a
+  /// literal), or null.
+  static const StringLiteral *sqlArgument(const CallExpr *Call);
+
+  //===--- Synchronisation --------------------------------------------------===//
+
+  /// Is \p Var an RAII lock or transaction whose lifetime is a synchronised
+  /// region?
+  bool isScopedSynchronisation(const VarDecl *Var) const;
+
+  /// Whether \p Call acquires or releases a lock or a SQL transaction
+  /// explicitly, and on which object (\p Key, null for SQL).
+  SyncEdge classifySyncCall(const CallExpr *Call, const Decl *&Key) const;
+
+  /// Does \p Class provide lock() and unlock() (a mutex-like object)?
+  bool isLockable(const CXXRecordDecl *Class) const;
+
+  /// Is \p Class a transaction type?
+  bool isTransactionType(const CXXRecordDecl *Class) const;
+
+private:
+  bool computeIsRecord(const CXXRecordDecl *Class, unsigned Depth) const;
+  bool hasPersistMethod(const CXXRecordDecl *Class) const;
+  bool hasRecordAnnotation(const Decl *D) const;
+  bool isInStoreNamespace(const Decl *D) const;
+  std::optional<llvm::Regex> compileRegex(llvm::StringRef OptionName,
+                                          llvm::StringRef Pattern);
+
+  /// The raw option values, in catalog order, for storeOptions.
+  std::vector<std::pair<std::string, std::string>> RawOptions;
+  std::vector<std::string> Problems;
+
+  std::string RecordAnnotation;
+  std::vector<std::string> RecordBaseSuffixes;
+  std::vector<std::string> RecordPersistMethods;
+  std::optional<llvm::Regex> RecordTypes;
+
+  DeclNameList NullableTemplates;
+  std::string NullableAnnotation;
+  std::optional<llvm::Regex> NullableTypes;
+
+  std::vector<std::string> StoreNamespaces;
+  DeclNameList StoreClasses;
+  VerbPhrases ReadVerbs, LookupVerbs, WriteVerbs, InsertVerbs, UpsertVerbs,
+      CompareAndSwapVerbs;
+
+  DeclNameList LockTypes;
+  std::vector<std::string> GuardNameSuffixes;
+  DeclNameList TransactionTypes;
+  std::vector<std::string> LockMethods, UnlockMethods;
+
+  mutable llvm::DenseMap<const CXXRecordDecl *, bool> RecordCache;
+};
+
+} // namespace clang::tidy::modelguard::model
+
+#endif // MODELGUARD_MODEL_MODELVOCABULARY_H

@@ -1,0 +1,73 @@
+//===--- NameMatching.h - modelguard ---------------------------*- C++ -*-===//
+//
+// Small, allocation-light helpers for the name conventions the model
+// vocabulary is configured with: option lists, identifier words, verb
+// phrases and (qualified) declaration names.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MODELGUARD_MODEL_NAMEMATCHING_H
+#define MODELGUARD_MODEL_NAMEMATCHING_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::modelguard::model {
+
+/// Splits a ';'- or ','-separated option value into trimmed, non-empty items.
+std::vector<std::string> parseList(llvm::StringRef Value);
+
+/// Splits an identifier into lower-case words at '_', at lower-to-upper case
+/// changes and before the last capital of an acronym:
+/// "action_get_by_request_id" and "actionGetByRequestId" both give
+/// {action, get, by, request, id}; "HTTPResponse" gives {http, response}.
+llvm::SmallVector<std::string, 8> identifierWords(llvm::StringRef Identifier);
+
+/// A set of verb phrases, each one or more words ("get_by", "insert_or").
+/// A name contains a phrase when the phrase's words occur consecutively
+/// among the name's words.
+class VerbPhrases {
+public:
+  explicit VerbPhrases(llvm::StringRef OptionValue);
+  bool matchesWords(llvm::ArrayRef<std::string> NameWords) const;
+  bool matchesName(llvm::StringRef Name) const {
+    return matchesWords(identifierWords(Name));
+  }
+
+private:
+  std::vector<llvm::SmallVector<std::string, 2>> Phrases;
+};
+
+/// How an entry without a leading "::" is compared with a declaration's
+/// unqualified name.
+enum class UnqualifiedMatch { Equal, Suffix, Contains };
+
+/// A list of declaration names. An entry starting with "::" must equal the
+/// declaration's fully qualified name; any other entry is compared with the
+/// unqualified name as the list's UnqualifiedMatch says.
+class DeclNameList {
+public:
+  DeclNameList(llvm::StringRef OptionValue, UnqualifiedMatch Mode,
+               bool IgnoreCase = false);
+  bool matches(const NamedDecl *D) const;
+  bool empty() const { return Qualified.empty() && Unqualified.empty(); }
+
+private:
+  bool matchesUnqualified(llvm::StringRef Name) const;
+  std::vector<std::string> Qualified;
+  std::vector<std::string> Unqualified;
+  UnqualifiedMatch Mode;
+  bool IgnoreCase;
+};
+
+/// A normalised identifier for name-based conventions: lower case, without
+/// a leading "m_" and without leading or trailing underscores, so that
+/// "m_traceback", "traceback_" and "Traceback" all compare equal.
+std::string normalisedName(llvm::StringRef Name);
+
+} // namespace clang::tidy::modelguard::model
+
+#endif // MODELGUARD_MODEL_NAMEMATCHING_H

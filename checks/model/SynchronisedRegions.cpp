@@ -1,0 +1,90 @@
+//===--- SynchronisedRegions.cpp - modelguard ------------------------------===//
+
+#include "SynchronisedRegions.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::modelguard::model {
+
+SynchronisedRegions::SynchronisedRegions(const ModelVocabulary &Vocabulary,
+                                         const Stmt *Body,
+                                         const SourceManager &SM)
+    : Vocabulary(Vocabulary), SM(SM) {
+  if (!Body)
+    return;
+  BodyEnd = SM.getExpansionLoc(Body->getEndLoc());
+  collect(Body, Body);
+  // A lock() without unlock() holds to the end of the function.
+  for (const auto &[Key, At] : OpenLocks)
+    Regions.push_back({At, BodyEnd, At, /*IsTransaction=*/Key == nullptr});
+}
+
+void SynchronisedRegions::openExplicit(const Decl *Key, SourceLocation At) {
+  OpenLocks.emplace_back(Key, At);
+}
+
+void SynchronisedRegions::closeExplicit(const Decl *Key, SourceLocation At) {
+  for (auto It = OpenLocks.rbegin(); It != OpenLocks.rend(); ++It) {
+    if (It->first != Key)
+      continue;
+    Regions.push_back({It->second, At, It->second, Key == nullptr});
+    OpenLocks.erase(std::next(It).base());
+    return;
+  }
+}
+
+void SynchronisedRegions::collect(const Stmt *S, const Stmt *EnclosingBlock) {
+  if (!S)
+    return;
+  // A lambda's body runs when it is called, not where it is written: its
+  // locks are its own and the enclosing regions do not cover it.
+  if (isa<LambdaExpr>(S))
+    return;
+  if (isa<CompoundStmt>(S))
+    EnclosingBlock = S;
+  if (const auto *Declaration = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : Declaration->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        if (Vocabulary.isScopedSynchronisation(Var)) {
+          const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl();
+          SourceLocation At = SM.getExpansionLoc(Var->getLocation());
+          Regions.push_back({At, SM.getExpansionLoc(EnclosingBlock->getEndLoc()), At,
+                             Vocabulary.isTransactionType(Class)});
+        }
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const Decl *Key = nullptr;
+    SourceLocation At = SM.getExpansionLoc(Call->getBeginLoc());
+    switch (Vocabulary.classifySyncCall(Call, Key)) {
+    case SyncEdge::Acquire:
+      openExplicit(Key, At);
+      break;
+    case SyncEdge::Release:
+      closeExplicit(Key, At);
+      break;
+    case SyncEdge::None:
+      break;
+    }
+  }
+  for (const Stmt *Child : S->children())
+    collect(Child, EnclosingBlock);
+}
+
+bool SynchronisedRegions::contains(const SyncRegion &Region,
+                                   SourceLocation Loc) const {
+  Loc = SM.getExpansionLoc(Loc);
+  return !SM.isBeforeInTranslationUnit(Loc, Region.Begin) &&
+         !SM.isBeforeInTranslationUnit(Region.End, Loc);
+}
+
+const SyncRegion *SynchronisedRegions::covering(SourceLocation From,
+                                                SourceLocation To) const {
+  for (const SyncRegion &Region : Regions)
+    if (contains(Region, From) && contains(Region, To))
+      return &Region;
+  return nullptr;
+}
+
+} // namespace clang::tidy::modelguard::model

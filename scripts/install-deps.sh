@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what modelguard needs on Debian 12 (run as root). Idempotent: a
+# package that is already present is not fetched again.
+#
+#   scripts/install-deps.sh            build + test toolchain
+#   scripts/install-deps.sh --browser  also chromium (HTML report test)
+set -euo pipefail
+
+packages=(
+  clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
+  nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
+)
+for arg in "$@"; do
+  case "$arg" in
+    --browser) packages+=(chromium) ;;
+    *) echo "install-deps: unknown argument '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
+    || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages (${missing[*]}); run as root" >&2
+  exit 1
+fi
+# Third-party apt sources a machine may carry are not needed and may be
+# unreachable; an update failure on them must not stop the install.
+apt-get update -o Acquire::Retries=3 || true
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
