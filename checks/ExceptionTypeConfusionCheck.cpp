@@ -125,7 +125,7 @@ void ExceptionTypeConfusionCheck::check(const MatchFinder::MatchResult &Result) 
       << ExceptionAlternative->getAsType().getAsString(Policy);
   diag(DeclaredAt, "'%0' is declared as a union of strings and exceptions here",
        DiagnosticIDs::Note)
-      << NamedType.getAsString(Policy);
+      << NamedType.getUnqualifiedType().getAsString(Policy);
 }
 
 } // namespace clang::tidy::modelguard

@@ -64,6 +64,23 @@ bool VerbPhrases::matchesWords(llvm::ArrayRef<std::string> NameWords) const {
   return false;
 }
 
+/// "std::__exception_ptr::exception_ptr" -> "std::exception_ptr": standard
+/// libraries declare public names in implementation namespaces (whose names
+/// start with "__") and re-export them.
+static std::string withoutDetailNamespaces(llvm::StringRef Qualified) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Qualified.split(Parts, "::");
+  std::string Result;
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    if (I + 1 < Parts.size() && Parts[I].starts_with("__"))
+      continue;
+    if (!Result.empty())
+      Result += "::";
+    Result += Parts[I].str();
+  }
+  return Result;
+}
+
 DeclNameList::DeclNameList(llvm::StringRef OptionValue, UnqualifiedMatch Mode,
                            bool IgnoreCase)
     : Mode(Mode), IgnoreCase(IgnoreCase) {
@@ -108,7 +125,7 @@ bool DeclNameList::matches(const NamedDecl *D) const {
     return true;
   if (Qualified.empty())
     return false;
-  std::string QualifiedName = D->getQualifiedNameAsString();
+  std::string QualifiedName = withoutDetailNamespaces(D->getQualifiedNameAsString());
   for (const std::string &Entry : Qualified)
     if (QualifiedName == Entry)
       return true;

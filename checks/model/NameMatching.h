@@ -46,7 +46,8 @@ private:
 enum class UnqualifiedMatch { Equal, Suffix, Contains };
 
 /// A list of declaration names. An entry starting with "::" must equal the
-/// declaration's fully qualified name; any other entry is compared with the
+/// declaration's fully qualified name (ignoring implementation namespaces
+/// such as std::__cxx11); any other entry is compared with the
 /// unqualified name as the list's UnqualifiedMatch says.
 class DeclNameList {
 public:

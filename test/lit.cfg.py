@@ -1,0 +1,39 @@
+# lit configuration for the modelguard test suite. Paths to built tools come
+# from lit.site.cfg.py, which CMake writes into the build tree.
+import os
+import shlex
+
+import lit.formats
+
+config.name = "modelguard"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in",
+                   "check_modelguard.py", "tools"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.modelguard_build_dir, "test")
+
+# Keep the environment small and predictable: a user's .clang-tidy or
+# locale must not change results.
+config.environment["LC_ALL"] = "C"
+config.environment["HOME"] = config.test_exec_root
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+module = config.modelguard_module
+runner = " ".join(shlex.quote(p) for p in [
+    config.python_executable,
+    os.path.join(config.test_source_root, "check_modelguard.py"),
+    "--clang-tidy", config.clang_tidy, "--filecheck",
+    os.path.join(config.llvm_tools_dir, "FileCheck"), "--load", module])
+
+config.substitutions.append(("%check_modelguard", runner))
+config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
+config.substitutions.append(("%modelguard_module", shlex.quote(module)))
+config.substitutions.append(("%rulegen", shlex.quote(config.rulegen)))
+config.substitutions.append(("%refmodel_test", shlex.quote(config.refmodel_test)))
+config.substitutions.append(("%repo_root", shlex.quote(config.modelguard_source_dir)))
+config.substitutions.append(("%python", shlex.quote(config.python_executable)))
+for name, path in getattr(config, "extra_tools", {}).items():
+    config.substitutions.append(("%" + name, shlex.quote(path)))
+    config.available_features.add(name)
