@@ -5,25 +5,57 @@
 
 #include "ModelGuardCheck.h"
 
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+
 namespace clang::tidy::modelguard {
 
 /// Finds values read from a store, modified and written back with no lock,
-/// transaction or compare-and-swap covering the whole span.
+/// transaction or compare-and-swap covering the whole span; and data members
+/// of a class owning a mutex that a member function reads, modifies and
+/// writes without a lock while other accesses hold one.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unlocked-read-modify-write.md
 class UnlockedReadModifyWriteCheck : public ModelGuardCheck {
 public:
-  UnlockedReadModifyWriteCheck(StringRef Name, ClangTidyContext *Context)
-      : ModelGuardCheck(Name, Context) {}
+  UnlockedReadModifyWriteCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
   std::optional<TraversalKind> getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
+
+  /// What the member analysis learnt about one class so far.
+  struct MemberAccesses {
+    /// The first access to each data member made under a lock.
+    llvm::DenseMap<const FieldDecl *, SourceLocation> Locked;
+    /// Read-modify-writes made without a lock, in source order.
+    std::vector<std::pair<const FieldDecl *, SourceLocation>> Unlocked;
+  };
+
+private:
+  void checkStoreReadModifyWrite(const Stmt *Body, const Decl *Owner,
+                                 const SourceManager &SM);
+  void checkMembers(const CXXMethodDecl *Method, const SourceManager &SM);
+  bool ownsLock(const CXXRecordDecl *Class);
+
+  const std::string VersionArguments;
+  const bool MemberReadModifyWrite;
+  const std::string MemberUpdateMethods;
+  const std::vector<std::string> VersionNames;
+  const std::vector<std::string> UpdateMethodNames;
+
+  // Per translation unit.
+  llvm::MapVector<const CXXRecordDecl *, MemberAccesses> Classes;
+  llvm::DenseMap<const CXXRecordDecl *, bool> OwnsLockCache;
+  const SourceManager *MemberSM = nullptr;
 };
 
 } // namespace clang::tidy::modelguard
