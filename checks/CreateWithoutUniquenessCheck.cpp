@@ -89,7 +89,7 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
   llvm::SmallVector<StringRef, 4> Entries;
   StringRef(NaturalKeys).split(Entries, ';', -1, /*KeepEmpty=*/false);
   for (StringRef Entry : Entries) {
-    auto [Type, Fields] = Entry.split(':');
+    auto [Type, Fields] = Entry.rsplit(':');
     Type = Type.trim();
     if (Type.empty() || Fields.trim().empty()) {
       configurationDiag("%0: option 'NaturalKeys': entry '%1' is not 'Type: field, ...'")
