@@ -214,15 +214,36 @@ public:
 
 private:
   /// The store read \p E is, looking through conversions; or null.
+  /// Looks through const accessors on the result (`query(...).as_int(0)`,
+  /// `get(...)->name`, `rows[0]`).
   const CallExpr *asStoreRead(const Expr *E, bool &Locking) const {
-    const auto *Call = dyn_cast_or_null<CallExpr>(ignoreCopies(E));
-    if (!Call)
-      return nullptr;
-    model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
-    if (!Store.is(model::SA_Read) || Store.is(model::SA_Write))
-      return nullptr;
-    Locking = Store.is(model::SA_LockingRead);
-    return Call;
+    for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
+      E = ignoreCopies(E);
+      if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
+        if (Store.is(model::SA_Read) && !Store.is(model::SA_Write)) {
+          Locking = Store.is(model::SA_LockingRead);
+          return Call;
+        }
+      }
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+        const CXXMethodDecl *Method = Member->getMethodDecl();
+        if (!Method || !Method->isConst())
+          return nullptr;
+        E = Member->getImplicitObjectArgument();
+      } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+                 Operator && Operator->getNumArgs() >= 1 &&
+                 (Operator->getOperator() == OO_Subscript ||
+                  Operator->getOperator() == OO_Star ||
+                  Operator->getOperator() == OO_Arrow)) {
+        E = Operator->getArg(0);
+      } else if (const auto *Field = dyn_cast<MemberExpr>(E)) {
+        E = Field->getBase();
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
   }
 
   /// `Var = Value` (or its initialisation).
