@@ -42,6 +42,10 @@ void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Calls)
     collectCalls(Child, Calls);
 }
 
+/// Where \p S starts; for an operator call, its first operand rather than
+/// the operator (CallExpr::getBeginLoc does not dispatch).
+SourceLocation beginOf(const Stmt *S) { return S->getBeginLoc(); }
+
 /// Does \p S leave the function (return or throw) on its own?
 bool exits(const Stmt *S) {
   if (!S)
@@ -246,13 +250,13 @@ void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result)
     if (Store.is(model::SA_Lookup) && countsAsLookup(Call, Record))
       return; // Looked up by another key before inserting.
     if (!Store.is(model::SA_Insert) || Store.is(model::SA_Upsert) ||
-        SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Guard->getEndLoc()))
+        SM.isBeforeInTranslationUnit(beginOf(Call), Guard->getEndLoc()))
       continue;
     const FunctionDecl *Callee = Call->getDirectCallee();
     std::string What = Store.Sql || !Callee ? std::string("SQL INSERT")
                                             : Callee->getQualifiedNameAsString();
     const std::vector<std::string> *Natural = naturalKeysOf(Record);
-    diag(Call->getBeginLoc(),
+    diag(beginOf(Call),
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
          "test, with no lookup by %select{another key|%4}3 before it; a repeated "
          "create writes a duplicate row")

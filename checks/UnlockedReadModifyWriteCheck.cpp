@@ -48,6 +48,10 @@ constexpr unsigned MaxNodesPerFunction = 50000;
 /// Bounded work: nesting followed when looking through an expression.
 constexpr unsigned MaxPathDepth = 32;
 
+/// Where \p S starts; for an operator call, its first operand rather than
+/// the operator (CallExpr::getBeginLoc does not dispatch).
+SourceLocation beginOf(const Stmt *S) { return S->getBeginLoc(); }
+
 /// Does \p S mention \p Var (outside lambdas)?
 bool mentions(const Stmt *S, const VarDecl *Var, unsigned Depth = 0) {
   if (!S || isa<LambdaExpr>(S) || Depth > 256)
@@ -430,6 +434,44 @@ private:
       Findings.push_back({Write, Var, Load});
       return; // One finding per write.
     }
+    // A new value computed in the write itself: `set(n + 1)`.
+    for (auto &[Var, Load] : Loaded) {
+      if (Full && Load.LoadStatement == Full)
+        continue;
+      if (const Stmt *Computation = computedFrom(Scope, Var)) {
+        LoadedValue Computed = Load;
+        Computed.Modification = Computation;
+        Computed.ModifiedVar = Var;
+        Computed.Computed = true;
+        Findings.push_back({Write, Var, Computed});
+        return;
+      }
+    }
+  }
+
+  /// An arithmetic operation in \p S with \p Var (or a part of it) as an
+  /// operand, or null.
+  static const Stmt *computedFrom(const Stmt *S, const VarDecl *Var,
+                                  unsigned Depth = 0) {
+    if (!S || isa<LambdaExpr>(S) || Depth > 256)
+      return nullptr;
+    auto IsOperand = [&](const Expr *E) { return E && rootVariable(ignoreCopies(E)) == Var; };
+    if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+        Binary && (Binary->isAdditiveOp() || Binary->isMultiplicativeOp() ||
+                   Binary->isShiftOp() || Binary->isBitwiseOp()) &&
+        (IsOperand(Binary->getLHS()) || IsOperand(Binary->getRHS())))
+      return S;
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
+        Operator && Operator->getNumArgs() == 2 && Operator->isInfixBinaryOp() &&
+        !Operator->isAssignmentOp() && !Operator->isComparisonOp() &&
+        Operator->getOperator() != OO_Comma && Operator->getOperator() != OO_LessLess &&
+        Operator->getOperator() != OO_GreaterGreater &&
+        (IsOperand(Operator->getArg(0)) || IsOperand(Operator->getArg(1))))
+      return S;
+    for (const Stmt *Child : S->children())
+      if (const Stmt *Found = computedFrom(Child, Var, Depth + 1))
+        return Found;
+    return nullptr;
   }
 
   const model::ModelVocabulary &Vocabulary;
@@ -689,8 +731,8 @@ void UnlockedReadModifyWriteCheck::checkStoreReadModifyWrite(const Stmt *Body,
     return;
   model::SynchronisedRegions Regions(vocabulary(), Body, SM);
   for (const Finding &Found : Finder.findings()) {
-    SourceLocation ReadAt = Found.Load.Read->getBeginLoc();
-    SourceLocation WriteAt = Found.Write->getBeginLoc();
+    SourceLocation ReadAt = beginOf(Found.Load.Read);
+    SourceLocation WriteAt = beginOf(Found.Write);
     if (Found.Load.LockedByRead || Regions.covering(ReadAt, WriteAt))
       continue;
     bool SeparateRegions = Regions.containing(ReadAt) && Regions.containing(WriteAt);

@@ -526,6 +526,11 @@ StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
   StoreCall Result;
   if (!Call)
     return Result;
+  // `"UPDATE t SET n = " + value` builds SQL text; it does not run it.
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+      Operator && (Operator->getOperator() == OO_Plus ||
+                   Operator->getOperator() == OO_PlusEqual))
+    return Result;
   if (const StringLiteral *Sql = sqlArgument(Call)) {
     if (Sql->getCharByteWidth() == 1) {
       if (unsigned Access = classifySql(Sql->getString())) {
