@@ -535,7 +535,8 @@ public:
       : Vocabulary(Vocabulary), SM(SM), Class(Class), UpdateMethods(UpdateMethods),
         Accesses(Accesses) {}
 
-  void walk(const Stmt *Body, bool HeldByCaller) {
+  void walk(const CXXMethodDecl *InMethod, const Stmt *Body, bool HeldByCaller) {
+    Method = InMethod;
     model::SynchronisedRegions Regions(Vocabulary, Body, SM);
     Current = &Regions;
     Held = HeldByCaller;
@@ -573,8 +574,8 @@ private:
   void unlockedUpdate(const Expr *Target, const Stmt *At) {
     const FieldDecl *Field = thisField(Target);
     SourceLocation Loc = At->getBeginLoc();
-    if (isTracked(Field) && !isLocked(Loc))
-      Accesses.Unlocked.emplace_back(Field, Loc);
+    if (isTracked(Field))
+      Accesses.Accesses.push_back({Field, Loc, Method, isLocked(Loc), /*Update=*/true});
   }
 
   void visit(const Stmt *S) {
@@ -595,8 +596,9 @@ private:
     if (const auto *Member = dyn_cast<MemberExpr>(S))
       if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
         if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-            isTracked(Field) && isLocked(Member->getBeginLoc()))
-          Accesses.Locked.try_emplace(Field, Member->getBeginLoc());
+            isTracked(Field))
+          Accesses.Accesses.push_back({Field, Member->getBeginLoc(), Method,
+                                       isLocked(Member->getBeginLoc()), /*Update=*/false});
     if (const auto *Unary = dyn_cast<UnaryOperator>(S);
         Unary && Unary->isIncrementDecrementOp()) {
       unlockedUpdate(Unary->getSubExpr(), S);
@@ -612,10 +614,15 @@ private:
       else if (Operator->isAssignmentOp() || Kind == OO_PlusPlus || Kind == OO_MinusMinus)
         unlockedUpdate(Operator->getArg(0), S);
     } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-      const CXXMethodDecl *Method = Call->getMethodDecl();
-      if (Method && !Method->isConst() && Method->getDeclName().isIdentifier() &&
-          llvm::is_contained(UpdateMethods, Method->getName()))
+      const CXXMethodDecl *Callee = Call->getMethodDecl();
+      if (Callee && !Callee->isConst() && Callee->getDeclName().isIdentifier() &&
+          llvm::is_contained(UpdateMethods, Callee->getName()))
         unlockedUpdate(Call->getImplicitObjectArgument(), S);
+      // helper() called on this: under a lock or not?
+      if (Callee && isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
+        auto &[Locked, Unlocked] = Accesses.Calls[Callee->getCanonicalDecl()];
+        ++(isLocked(Call->getBeginLoc()) ? Locked : Unlocked);
+      }
     }
     for (const Stmt *Child : S->children())
       visit(Child);
@@ -640,9 +647,24 @@ private:
   llvm::ArrayRef<std::string> UpdateMethods;
   UnlockedReadModifyWriteCheck::MemberAccesses &Accesses;
   const model::SynchronisedRegions *Current = nullptr;
+  const CXXMethodDecl *Method = nullptr;
   bool Held = false;
   unsigned Nodes = 0;
 };
+
+/// A private or protected member function is a helper of the class: it is
+/// taken to run with its caller's lock held when every call to it seen in
+/// the class holds a lock (or no call is seen). A public one is not.
+bool runsWithLockHeld(const CXXMethodDecl *Method,
+                      const UnlockedReadModifyWriteCheck::MemberAccesses &Accesses) {
+  if (!Method)
+    return false;
+  AccessSpecifier Access = Method->getCanonicalDecl()->getAccess();
+  if (Access == AS_public || Access == AS_none)
+    return false;
+  auto It = Accesses.Calls.find(Method->getCanonicalDecl());
+  return It == Accesses.Calls.end() || It->second.second == 0;
+}
 
 std::vector<std::string> normalisedList(StringRef Value) {
   std::vector<std::string> Names = model::parseList(Value);
@@ -688,7 +710,10 @@ bool UnlockedReadModifyWriteCheck::ownsLock(const CXXRecordDecl *Class) {
   if (!Class || !(Class = Class->getDefinition()))
     return false;
   auto [It, Inserted] = OwnsLockCache.try_emplace(Class, false);
-  if (Inserted)
+  // A class that is a lock itself (a recursive mutex built on a plain one)
+  // updates its own state inside its locking protocol, which the analysis
+  // does not model.
+  if (Inserted && !vocabulary().isLockable(Class))
     for (const FieldDecl *Field : Class->fields()) {
       QualType Type = Field->getType();
       while (const auto *Array = Type->getAsArrayTypeUnsafe())
@@ -758,22 +783,32 @@ void UnlockedReadModifyWriteCheck::checkMembers(const CXXMethodDecl *Method,
     return;
   MemberSM = &SM;
   MemberAccessWalker Walker(vocabulary(), SM, Class, UpdateMethodNames, Classes[Class]);
-  Walker.walk(Method->getBody(), requiresLockHeld(Method));
+  Walker.walk(Method, Method->getBody(), requiresLockHeld(Method));
 }
 
 void UnlockedReadModifyWriteCheck::onEndOfTranslationUnit() {
   llvm::DenseSet<SourceLocation> Reported;
-  for (const auto &[Class, Accesses] : Classes) {
-    for (const auto &[Field, Loc] : Accesses.Unlocked) {
-      auto Locked = Accesses.Locked.find(Field);
-      if (Locked == Accesses.Locked.end() || !Reported.insert(Loc).second)
+  for (const auto &[Class, Members] : Classes) {
+    auto HoldsLock = [&](const MemberAccesses::Access &Access) {
+      return Access.Locked || runsWithLockHeld(Access.Method, Members);
+    };
+    // The first access to each member made with a lock held.
+    llvm::DenseMap<const FieldDecl *, SourceLocation> LockedAt;
+    for (const MemberAccesses::Access &Access : Members.Accesses)
+      if (HoldsLock(Access))
+        LockedAt.try_emplace(Access.Field, Access.Loc);
+    for (const MemberAccesses::Access &Access : Members.Accesses) {
+      if (!Access.Update || HoldsLock(Access))
         continue;
-      diag(Loc, "'%0' is read, modified and written without holding a lock, but "
-                "'%1' holds one for other accesses to it; concurrent updates are "
-                "lost (a lost-update race)")
-          << Field->getName() << Class->getName();
+      auto Locked = LockedAt.find(Access.Field);
+      if (Locked == LockedAt.end() || !Reported.insert(Access.Loc).second)
+        continue;
+      diag(Access.Loc, "'%0' is read, modified and written without holding a lock, but "
+                       "'%1' holds one for other accesses to it; concurrent updates are "
+                       "lost (a lost-update race)")
+          << Access.Field->getName() << Class->getName();
       diag(Locked->second, "'%0' was accessed under a lock here", DiagnosticIDs::Note)
-          << Field->getName();
+          << Access.Field->getName();
     }
   }
   Classes.clear();

@@ -34,10 +34,21 @@ public:
 
   /// What the member analysis learnt about one class so far.
   struct MemberAccesses {
-    /// The first access to each data member made under a lock.
-    llvm::DenseMap<const FieldDecl *, SourceLocation> Locked;
-    /// Read-modify-writes made without a lock, in source order.
-    std::vector<std::pair<const FieldDecl *, SourceLocation>> Unlocked;
+    /// An access to a data member of the class, in source order.
+    struct Access {
+      const FieldDecl *Field;
+      SourceLocation Loc;
+      /// The member function it is made in.
+      const CXXMethodDecl *Method;
+      /// A lock is held there (a region in the function, or an annotation).
+      bool Locked;
+      /// The access reads, modifies and writes the member.
+      bool Update;
+    };
+    std::vector<Access> Accesses;
+    /// Calls of the class's own member functions on `this`: how many were
+    /// made under a lock and how many without.
+    llvm::DenseMap<const CXXMethodDecl *, std::pair<unsigned, unsigned>> Calls;
   };
 
 private:

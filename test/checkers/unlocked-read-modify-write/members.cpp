@@ -170,3 +170,75 @@ public:
 private:
   int count_ = 0;
 };
+
+// A lock implementation: its own lock() and unlock() keep its state, in a
+// protocol the analysis does not model. Not reported.
+class RecursiveLock {
+public:
+  void lock() {
+    if (owner_ == 1) {
+      ++depth_;
+      return;
+    }
+    inner_.lock();
+    owner_ = 1;
+    depth_ = 1;
+  }
+  void unlock() {
+    --depth_;
+    if (depth_ == 0)
+      inner_.unlock();
+  }
+
+private:
+  std::mutex inner_;
+  int owner_ = 0;
+  int depth_ = 0;
+};
+
+// Helpers. A lock held by the caller is not seen inside a public member
+// function, but a private or protected one is taken to run with its
+// caller's lock when every call to it seen in the class holds one.
+class Queue {
+public:
+  void push(int item) {
+    std::lock_guard<std::mutex> guard(mutex_);
+    push_unlocked(item);
+    drop_oldest();
+  }
+  void push_fast(int item) {
+    push_helper(item);
+  }
+  void trim() {
+    std::lock_guard<std::mutex> guard(mutex_);
+    public_helper();
+  }
+  // Public: callers elsewhere may not hold the lock. Reported.
+  void public_helper() {
+    items_.pop_back();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'items_' is read, modified and written without holding a lock, but 'Queue' holds one {{.*}}
+  }
+
+private:
+  // Every call holds the lock: not reported.
+  void push_unlocked(int item) { items_.push_back(item); }
+  // Called with and without the lock: reported.
+  void push_helper(int item) {
+    items_.push_back(item);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'items_' is read, modified and written without holding a lock, but 'Queue' holds one {{.*}}
+  }
+  void call_helper_locked(int item) {
+    std::lock_guard<std::mutex> guard(mutex_);
+    push_helper(item);
+  }
+  // Out of line, below; called under the lock only.
+  void drop_oldest();
+  // Never called in this file: its callers are unknown, so it is not
+  // reported.
+  void drop_newest() { items_.pop_back(); }
+
+  std::mutex mutex_;
+  std::vector<int> items_;
+};
+
+void Queue::drop_oldest() { items_.erase(items_.begin()); }
