@@ -260,7 +260,8 @@ void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result)
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
          "test, with no lookup by %select{another key|%4}3 before it; a repeated "
          "create writes a duplicate row")
-        << What << (Record != nullptr) << (Record ? Record->getName() : StringRef())
+        << What << (Record && Record->getIdentifier())
+        << (Record && Record->getIdentifier() ? Record->getName() : StringRef())
         << (Natural != nullptr) << (Natural ? quotedList(*Natural) : std::string());
     diag(Guard->getCond()->getBeginLoc(),
          "the only guard against creating the record twice was this identity test",

@@ -803,10 +803,11 @@ void UnlockedReadModifyWriteCheck::onEndOfTranslationUnit() {
       auto Locked = LockedAt.find(Access.Field);
       if (Locked == LockedAt.end() || !Reported.insert(Access.Loc).second)
         continue;
+      bool Named = Class->getIdentifier() != nullptr;
       diag(Access.Loc, "'%0' is read, modified and written without holding a lock, but "
-                       "'%1' holds one for other accesses to it; concurrent updates are "
-                       "lost (a lost-update race)")
-          << Access.Field->getName() << Class->getName();
+                       "%select{its class|'%2'}1 holds one for other accesses to it; "
+                       "concurrent updates are lost (a lost-update race)")
+          << Access.Field->getName() << Named << (Named ? Class->getName() : StringRef());
       diag(Locked->second, "'%0' was accessed under a lock here", DiagnosticIDs::Note)
           << Access.Field->getName();
     }
