@@ -45,6 +45,14 @@ public:
     };
     task();
   }
+  // The unique_lock is released before the update.
+  void release_early() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    int seen = total_;
+    lock.unlock();
+    total_ += seen;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'total_' is read, modified and written without holding a lock, {{.*}}
+  }
   // Out of line, below.
   void reset_hits();
   // NOLINT silences one finding.

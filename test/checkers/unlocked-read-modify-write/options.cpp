@@ -2,13 +2,17 @@
 // RUN: %check_modelguard %s modelguard-unlocked-read-modify-write %t \
 // RUN:   --config="{CheckOptions: {modelguard-unlocked-read-modify-write.VersionArguments: 'check', modelguard-unlocked-read-modify-write.MemberUpdateMethods: 'enqueue'}}" \
 // RUN:   --check-suffix=CUSTOM -- -std=c++17 -I%S/../Inputs
+// RUN: %check_modelguard %s modelguard-unlocked-read-modify-write %t \
+// RUN:   --config="{CheckOptions: {CompareAndSwapVerbs: 'save_checked'}}" \
+// RUN:   --check-suffix=CAS -- -std=c++17 -I%S/../Inputs
 #include "store-db.h"
 #include "store-sync.h"
 
 #include <vector>
 
 // By default 'expected_version' makes the write conditional and 'check'
-// does not; configured, the other way round.
+// does not; configured, the other way round. The vocabulary's
+// CompareAndSwapVerbs makes a write conditional by its name.
 void save_versioned(Context &ctx, int64_t id) {
   auto row = db::row_get(ctx, id);
   row->count += 1;
@@ -40,6 +44,7 @@ public:
     // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:5: warning: 'jobs_' is read, modified and written without holding a lock, {{.*}}
     jobs_.push_back(job);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'jobs_' is read, modified and written without holding a lock, {{.*}}
+    // CHECK-MESSAGES-CAS: :[[@LINE-2]]:5: warning: 'jobs_' is read, modified and written without holding a lock, {{.*}}
   }
 
 private:

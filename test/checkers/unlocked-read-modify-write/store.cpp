@@ -122,6 +122,16 @@ void unlock_in_between(Context &ctx, int64_t id) {
   table_mutex.unlock();
 }
 
+void unique_lock_released(Context &ctx, int64_t id) {
+  std::unique_lock<std::mutex> lock(table_mutex);
+  auto row = db::row_get(ctx, id);
+  lock.unlock();
+  row->count = 7;
+  lock.lock();
+  db::row_save(ctx, *row);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified in two separate synchronised regions, {{.*}}
+}
+
 // A lambda is analysed on its own.
 void in_lambda(Context &ctx, int64_t id) {
   auto task = [&ctx, id] {
@@ -211,6 +221,14 @@ void one_transaction(Context &ctx, int64_t id) {
   auto row = db::row_get(ctx, id);
   row->count = 1;
   db::row_save(ctx, *row);
+}
+void unique_lock_held(Context &ctx, int64_t id) {
+  std::unique_lock<std::mutex> lock(table_mutex);
+  auto row = db::row_get(ctx, id);
+  row->count = 1;
+  db::row_save(ctx, *row);
+  lock.unlock();
+  row->count = 2;
 }
 void lock_unlock(Context &ctx, int64_t id) {
   table_mutex.lock();
