@@ -274,7 +274,10 @@ private:
       // A value derived from a loaded one carries the load with it.
       LoadedValue Derived = Load;
       Derived.LoadStatement = Full;
-      if (!Derived.Modification && !isPlainAccess(Value)) {
+      if (Derived.ReadInto->isImplicit()) // __range of a range-based for
+        Derived.ReadInto = Var;
+      // The hidden iterators of a range-based for only walk the value.
+      if (!Derived.Modification && !Var->isImplicit() && !isPlainAccess(Value)) {
         Derived.Modification = At;
         Derived.ModifiedVar = Var;
         Derived.Computed = true;
@@ -287,6 +290,8 @@ private:
   }
 
   void recordModification(const VarDecl *Var, const Stmt *At, bool Computed) {
+    if (Var->isImplicit())
+      return; // The hidden iterators of a range-based for.
     auto It = Loaded.find(Var);
     if (It == Loaded.end() || It->second.Modification ||
         (Full && It->second.LoadStatement == Full))

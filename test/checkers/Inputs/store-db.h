@@ -40,6 +40,7 @@ bool rows_contains(Context &ctx, const std::string &name);
 Row row_load(Context &ctx, int64_t id);
 int counter_get(Context &ctx, const std::string &name);
 void value_get(Context &ctx, const std::string &key, std::string *value);
+std::vector<Row> rows_list(Context &ctx);
 
 // Writes.
 void row_save(Context &ctx, const Row &row);

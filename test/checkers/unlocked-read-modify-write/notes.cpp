@@ -22,6 +22,17 @@ void add_one(Context &ctx, const std::string &name) {
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'next' was computed from the value read here
 }
 
+// Rows of a list, changed one by one.
+void reset_all(Context &ctx) {
+  for (db::Row &row : db::rows_list(ctx)) {
+    row.count = 0;
+    db::row_save(ctx, row);
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'row' is written back to the store {{.*}}
+    // CHECK-NOTES: :[[@LINE-4]]:23: note: 'row' was read from the store here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'row' was modified here
+  }
+}
+
 // A data member: the note points at an access made under the lock.
 class Counter {
 public:
