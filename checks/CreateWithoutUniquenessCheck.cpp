@@ -190,13 +190,95 @@ bool CreateWithoutUniquenessCheck::isIdentityTest(const Stmt *Condition,
   return false;
 }
 
+namespace {
+
+/// `0`, `-1`, `false`, `nullptr`, `std::nullopt`, `""`: what an unset
+/// identity is compared with.
+bool isUnsetValue(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  bool Negative = false;
+  if (const auto *Minus = dyn_cast<UnaryOperator>(E); Minus && Minus->getOpcode() == UO_Minus) {
+    E = Minus->getSubExpr()->IgnoreParenImpCasts();
+    Negative = true;
+  }
+  if (const auto *Integer = dyn_cast<IntegerLiteral>(E))
+    return Integer->getValue() == (Negative ? 1 : 0);
+  if (Negative)
+    return false;
+  if (const auto *Boolean = dyn_cast<CXXBoolLiteralExpr>(E))
+    return !Boolean->getValue();
+  if (const auto *Literal = dyn_cast<StringLiteral>(E))
+    return Literal->getLength() == 0;
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl()->getDeclName().isIdentifier() && Ref->getDecl()->getName() == "nullopt";
+  return false;
+}
+
+} // namespace
+
+/// When \p Condition is true: +1 when it means the identity is set (`id`,
+/// `id != 0`, `id.has_value()`, `!isNew()`), -1 when it means the identity
+/// is *not* set (`!id`, `id == 0`, `isNew()`, `id.empty()`), 0 when it
+/// cannot tell. Leaving the function when the identity is not set is a
+/// precondition of an update, not a guard against creating twice.
+int CreateWithoutUniquenessCheck::identityPolarity(const Expr *E, unsigned Depth) const {
+  if (!E || Depth > MaxConditionDepth)
+    return 0;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E); Unary && Unary->getOpcode() == UO_LNot)
+    return -identityPolarity(Unary->getSubExpr(), Depth + 1);
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  bool Equal = false;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->isLogicalOp())
+      return identityPolarity(isIdentityTest(Binary->getLHS()) ? Binary->getLHS()
+                                                               : Binary->getRHS(),
+                              Depth + 1);
+    if (Binary->isEqualityOp()) {
+      Equal = Binary->getOpcode() == BO_EQ;
+      LHS = Binary->getLHS();
+      RHS = Binary->getRHS();
+    }
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+             Operator && Operator->getNumArgs() == 2 &&
+             (Operator->getOperator() == OO_EqualEqual ||
+              Operator->getOperator() == OO_ExclaimEqual)) {
+    Equal = Operator->getOperator() == OO_EqualEqual;
+    LHS = Operator->getArg(0);
+    RHS = Operator->getArg(1);
+  }
+  if (LHS && RHS) {
+    const Expr *Tested = isUnsetValue(RHS) ? LHS : isUnsetValue(LHS) ? RHS : nullptr;
+    int Inner = Tested ? identityPolarity(Tested, Depth + 1) : 0;
+    return Equal ? -Inner : Inner;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getDeclName().isIdentifier())
+      return isa_and_nonnull<CXXConversionDecl>(Method) ? 1 : 0; // operator bool
+    std::string Name = model::normalisedName(Method->getName());
+    if (Name == "empty" || Name == "isnull" || Name == "is_null")
+      return -1;
+    if (llvm::is_contained(IdentityMethodList, Method->getName()))
+      return StringRef(Name).contains("new") || StringRef(Name).contains("transient") ? -1
+                                                                                       : 1;
+    return 1; // has_value(), count("id"), contains("id")
+  }
+  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
+    return 1; // if (id), if (m_id)
+  return 0;
+}
+
 const IfStmt *CreateWithoutUniquenessCheck::findIdentityGuard(const Stmt *Body) const {
   const auto *Block = dyn_cast<CompoundStmt>(Body);
   if (!Block)
     return nullptr;
   for (const Stmt *S : Block->body())
     if (const auto *If = dyn_cast<IfStmt>(S))
-      if (exits(If->getThen()) && isIdentityTest(If->getCond()))
+      if (exits(If->getThen()) && isIdentityTest(If->getCond()) &&
+          identityPolarity(If->getCond()) >= 0)
         return If;
   return nullptr;
 }

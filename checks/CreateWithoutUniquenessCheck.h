@@ -32,6 +32,7 @@ private:
                                      bool &IsCreatePath) const;
   const IfStmt *findIdentityGuard(const Stmt *Body) const;
   bool isIdentityTest(const Stmt *Condition, unsigned Depth = 0) const;
+  int identityPolarity(const Expr *Condition, unsigned Depth = 0) const;
   bool countsAsLookup(const CallExpr *Call, const CXXRecordDecl *Record) const;
   const std::vector<std::string> *naturalKeysOf(const CXXRecordDecl *Record) const;
 

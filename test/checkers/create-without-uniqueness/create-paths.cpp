@@ -65,6 +65,13 @@ void create_through_repository(InvoiceRepository &repo, const Invoice &invoice) 
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'InvoiceRepository::insert' inserts a new 'Invoice' guarded only by an identity test, {{.*}}
 }
 
+void create_checked_twice(Context &ctx, const Invoice &invoice) {
+  if (invoice.id == std::nullopt && invoice.number.empty()) return;
+  if (invoice.id != std::nullopt) throw std::logic_error("already created");
+  db::row_insert(ctx, invoice.changes());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'db::row_insert' inserts a new 'Invoice' guarded only by an identity test, {{.*}}
+}
+
 // Plain SQL.
 void create_row(SqlSession &session, const Invoice &invoice) {
   if (invoice.id) return;
@@ -241,4 +248,23 @@ void persist_invoice(Context &ctx, const Invoice &invoice) {
 void create_counter(Context &ctx, int64_t id, const db::Values &values) {
   if (id != 0) return;
   db::row_insert(ctx, values);
+}
+
+// Leaving when the identity is NOT set is the precondition of an update
+// (the record must exist), not a guard against creating it twice.
+void add_tag(Context &ctx, const Invoice &invoice) {
+  if (!invoice.id) throw std::logic_error("save the invoice first");
+  db::row_insert(ctx, {{"invoice", std::to_string(*invoice.id)}});
+}
+void add_line(Context &ctx, const Invoice &invoice) {
+  if (invoice.id_ == -1) return;
+  db::row_insert(ctx, invoice.changes());
+}
+void add_note(Context &ctx, const Invoice &invoice) {
+  if (invoice.isNew()) return;
+  db::row_insert(ctx, invoice.changes());
+}
+void add_entry(Context &ctx, const Invoice &invoice) {
+  if (!invoice.id.has_value() || invoice.number.empty()) return;
+  db::row_insert(ctx, invoice.changes());
 }
