@@ -708,7 +708,6 @@ void UnlockedReadModifyWriteCheck::onStartOfTranslationUnit() {
   ModelGuardCheck::onStartOfTranslationUnit();
   Classes.clear();
   OwnsLockCache.clear();
-  MemberSM = nullptr;
 }
 
 bool UnlockedReadModifyWriteCheck::ownsLock(const CXXRecordDecl *Class) {
@@ -786,7 +785,6 @@ void UnlockedReadModifyWriteCheck::checkMembers(const CXXMethodDecl *Method,
   const CXXRecordDecl *Class = Method->getParent()->getDefinition();
   if (!Class)
     return;
-  MemberSM = &SM;
   MemberAccessWalker Walker(vocabulary(), SM, Class, UpdateMethodNames, Classes[Class]);
   Walker.walk(Method, Method->getBody(), requiresLockHeld(Method));
 }

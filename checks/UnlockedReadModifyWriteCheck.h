@@ -66,7 +66,6 @@ private:
   // Per translation unit.
   llvm::MapVector<const CXXRecordDecl *, MemberAccesses> Classes;
   llvm::DenseMap<const CXXRecordDecl *, bool> OwnsLockCache;
-  const SourceManager *MemberSM = nullptr;
 };
 
 } // namespace clang::tidy::modelguard
