@@ -791,7 +791,9 @@ void UnlockedReadModifyWriteCheck::checkMembers(const CXXMethodDecl *Method,
 
 void UnlockedReadModifyWriteCheck::onEndOfTranslationUnit() {
   llvm::DenseSet<SourceLocation> Reported;
-  for (const auto &[Class, Members] : Classes) {
+  for (const auto &Entry : Classes) {
+    const CXXRecordDecl *Class = Entry.first;
+    const MemberAccesses &Members = Entry.second;
     auto HoldsLock = [&](const MemberAccesses::Access &Access) {
       return Access.Locked || runsWithLockHeld(Access.Method, Members);
     };
