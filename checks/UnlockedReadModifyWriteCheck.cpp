@@ -764,7 +764,8 @@ void UnlockedReadModifyWriteCheck::checkStoreReadModifyWrite(const Stmt *Body,
     SourceLocation WriteAt = beginOf(Found.Write);
     if (Found.Load.LockedByRead || Regions.covering(ReadAt, WriteAt))
       continue;
-    bool SeparateRegions = Regions.containing(ReadAt) && Regions.containing(WriteAt);
+    const model::SyncRegion *ReadRegion = Regions.containing(ReadAt);
+    bool SeparateRegions = ReadRegion && Regions.containing(WriteAt);
     diag(WriteAt, "'%0' is written back to the store after it was read and modified "
                   "%select{with no lock, transaction or compare-and-swap held from the "
                   "read to the write|in two separate synchronised regions, released in "
@@ -777,6 +778,12 @@ void UnlockedReadModifyWriteCheck::checkStoreReadModifyWrite(const Stmt *Body,
          "'%0' was %select{modified|computed from the value read}1 here",
          DiagnosticIDs::Note)
         << Found.Load.ModifiedVar->getName() << Found.Load.Computed;
+    if (SeparateRegions)
+      diag(ReadRegion->OpenedAt,
+           "the %select{lock|transaction}0 held at the read was taken here and "
+           "released before the write",
+           DiagnosticIDs::Note)
+          << ReadRegion->IsTransaction;
   }
 }
 

@@ -22,6 +22,23 @@ void add_one(Context &ctx, const std::string &name) {
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'next' was computed from the value read here
 }
 
+// Two separate regions: a note shows where the first one began.
+std::mutex table_mutex;
+void two_sections(Context &ctx, int64_t id) {
+  std::optional<db::Row> row;
+  {
+    std::lock_guard<std::mutex> guard(table_mutex);
+    row = db::row_get(ctx, id);
+  }
+  row->count = 7;
+  db::Transaction tx(ctx);
+  db::row_save(ctx, *row);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified in two separate synchronised regions, released in between; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+  // CHECK-NOTES: :[[@LINE-6]]:11: note: 'row' was read from the store here
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: 'row' was modified here
+  // CHECK-NOTES: :[[@LINE-9]]:33: note: the lock held at the read was taken here and released before the write
+}
+
 // Rows of a list, changed one by one.
 void reset_all(Context &ctx) {
   for (db::Row &row : db::rows_list(ctx)) {
