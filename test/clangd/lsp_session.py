@@ -204,8 +204,6 @@ def run_check(args, project, expected):
 def run_session(args):
     project = pathlib.Path(args.workdir).resolve() / "project"
     lay_out_project(pathlib.Path(args.model), project, args.config)
-    if args.setup_only:
-        return
     flawed = project / "flawed" / "instance_action.cpp"
     remediated_text = (project / "remediated" /
                        "instance_action.cpp").read_text()
@@ -286,7 +284,7 @@ def run_session(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clangd")
+    parser.add_argument("--clangd", required=True)
     parser.add_argument("--model", required=True,
                         help="the test/reference-model directory")
     parser.add_argument("--workdir", required=True)
@@ -298,11 +296,7 @@ def main():
     parser.add_argument("--check-mode", action="store_true",
                         help="run clangd --check on the model instead of an "
                         "LSP session")
-    parser.add_argument("--setup-only", action="store_true",
-                        help="only lay out the project")
     args = parser.parse_args()
-    if not args.clangd and not args.setup_only:
-        parser.error("--clangd is required")
     try:
         run_session(args)
     except Failure as failure:
