@@ -35,13 +35,9 @@ import threading
 import time
 
 CHECK_MESSAGES = re.compile(
-    r"//\s*CHECK-MESSAGES:\s*:\[\[@LINE-(\d+)\]\]:.*\[(modelguard-[a-z-]+)\]")
+    r"//\s*CHECK-MESSAGES:\s*:\[\[@LINE([+-]\d+)?\]\]:.*"
+    r"\[(modelguard-[a-z-]+)\]")
 
-# Files of the reference model the two translation units need, relative to
-# test/reference-model.
-MODEL_FILES = ["db.h", "persistent_object.h",
-               "flawed/instance_action.h", "flawed/instance_action.cpp",
-               "remediated/instance_action.h", "remediated/instance_action.cpp"]
 
 
 class Failure(Exception):
@@ -54,7 +50,7 @@ def expected_findings(text):
     for number, line in enumerate(text.splitlines()):
         match = CHECK_MESSAGES.search(line)
         if match:
-            found.add((number - int(match.group(1)), match.group(2)))
+            found.add((number + int(match.group(1) or 0), match.group(2)))
     return found
 
 
@@ -156,10 +152,12 @@ def describe(findings):
 def lay_out_project(model_dir, project, config_files):
     if project.exists():
         shutil.rmtree(project)
-    for name in MODEL_FILES:
-        target = project / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(model_dir / name, target)
+    # The model's sources and headers, and nothing else from its directory.
+    for source in sorted(model_dir.rglob("*")):
+        if source.suffix in (".h", ".cpp") and source.is_file():
+            target = project / source.relative_to(model_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
     for config in config_files:
         source, _, name = config.partition("=")
         shutil.copyfile(source, project / name)
