@@ -184,8 +184,9 @@ const ValueDecl *rootVariable(const Expr *E) {
 std::string nameOf(const NamedDecl *D) {
   if (!D)
     return "";
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(D))
-    return (Method->getParent()->getName() + "::" + Method->getName()).str();
+  if (isa<CXXMethodDecl, FieldDecl>(D))
+    if (const auto *Parent = dyn_cast<NamedDecl>(D->getDeclContext()))
+      return (Parent->getName() + "::" + D->getName()).str();
   return D->getQualifiedNameAsString();
 }
 
@@ -311,6 +312,22 @@ private:
 
   //===--- Sinks ----------------------------------------------------------===//
 
+  /// Is \p Type a response, a pointer to one or a smart pointer to one?
+  bool returnsResponse(QualType Type) const {
+    if (Type.isNull())
+      return false;
+    if (isResponseClass(Check, Type->getPointeeCXXRecordDecl()))
+      return true;
+    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+    if (isResponseClass(Check, Class))
+      return true;
+    const auto *Instance = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+    if (!Instance || Instance->getTemplateArgs().size() == 0 ||
+        Instance->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    return isResponseClass(Check,
+                           Instance->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+  }
   void sink(const Taint &T, const SinkEvent &Event);
   void sinkArguments(const CallExpr *Call, const SinkEvent &Template);
 
@@ -1009,8 +1026,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
   if ((ObjectClass && isResponseClass(Check, ObjectClass)) ||
       Check.ResponseCallees.matches(Callee) ||
-      isResponseClass(Check, Call->getType()->getPointeeCXXRecordDecl()) ||
-      isResponseClass(Check, Call->getType()->getAsCXXRecordDecl())) {
+      returnsResponse(Call->getType())) {
     for (const Expr *Argument : Call->arguments())
       sink(eval(Argument),
            {SC_Responses, Argument->getBeginLoc(),
