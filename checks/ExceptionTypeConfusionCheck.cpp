@@ -44,7 +44,7 @@ const Expr *withoutAddressOf(const Expr *E) {
 
 /// The declaration \p E names: a variable, a parameter or a field.
 const ValueDecl *namedValue(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
+  E = E->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts();
   if (const auto *Deref = dyn_cast<UnaryOperator>(E);
       Deref && Deref->getOpcode() == UO_Deref)
     E = Deref->getSubExpr()->IgnoreParenImpCasts();
@@ -269,13 +269,21 @@ void ExceptionTypeConfusionCheck::check(const MatchFinder::MatchResult &Result) 
     return;
   }
   if (const auto *Cast = Nodes.getNodeAs<CallExpr>("any-cast")) {
+    // The probed type as written (std::any_cast<std::exception_ptr>), else
+    // as deduced.
+    QualType Probed;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Cast->getCallee()->IgnoreParenImpCasts());
+        Ref && Ref->getNumTemplateArgs() > 0 &&
+        Ref->getTemplateArgs()[0].getArgument().getKind() == TemplateArgument::Type)
+      Probed = Ref->getTemplateArgs()[0].getArgument().getAsType();
     const FunctionDecl *Callee = Cast->getDirectCallee();
     const TemplateArgumentList *Arguments =
         Callee ? Callee->getTemplateSpecializationArgs() : nullptr;
-    if (Arguments && Arguments->size() > 0 &&
+    if (Probed.isNull() && Arguments && Arguments->size() > 0 &&
         Arguments->get(0).getKind() == TemplateArgument::Type)
-      checkAnyProbe(Cast, withoutAddressOf(Cast->getArg(0)),
-                    Arguments->get(0).getAsType(), Context);
+      Probed = Arguments->get(0).getAsType();
+    if (!Probed.isNull())
+      checkAnyProbe(Cast, withoutAddressOf(Cast->getArg(0)), Probed, Context);
     return;
   }
   if (const auto *Try = Nodes.getNodeAs<CXXTryStmt>("try")) {

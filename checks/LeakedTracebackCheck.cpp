@@ -227,6 +227,19 @@ bool isKeyValueContainer(QualType Type, const model::ModelVocabulary &Vocabulary
   return false;
 }
 
+/// The argument of \p Call that initialises parameter \p Param of its
+/// callee (a member operator call passes the object first).
+const Expr *argumentFor(const CallExpr *Call, unsigned Param) {
+  unsigned Offset = 0;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        Method && Method->isInstance())
+      Offset = 1;
+  if (Param + Offset >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(Param + Offset);
+}
+
 bool nameIsOneOf(const NamedDecl *D, std::initializer_list<StringRef> Names) {
   if (!D || !D->getDeclName().isIdentifier())
     return false;
@@ -674,6 +687,8 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
     case OO_LessLess:
     case OO_Equal:
       return evalArguments(Call, Level);
+    case OO_Call:
+      return Callee ? applySummary(Call, Callee, Level) : Taint();
     default:
       return {};
     }
@@ -745,9 +760,9 @@ Taint FlowAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Calle
       addOrigin(T, Returned);
       continue;
     }
-    if (Returned.Param >= Call->getNumArgs())
+    const Expr *Argument = argumentFor(Call, Returned.Param);
+    if (!Argument)
       continue;
-    const Expr *Argument = Call->getArg(Returned.Param);
     std::string Passed = "it was passed to '" + nameOf(Callee) + "' as '" +
                          Returned.SourceName + "' here";
     for (Origin O : eval(Argument, Level)) {
@@ -797,6 +812,8 @@ void FlowAnalysis::visit(const Stmt *S) {
       handleStream(Op);
     else if (Op->getOperator() == OO_Comma && Op->getNumArgs() == 2)
       handleComma(Op);
+    else if (Op->getOperator() == OO_Call)
+      handleCall(Op);
   } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
     handleCall(Call);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
@@ -969,7 +986,8 @@ void FlowAnalysis::handleConstruct(const CXXConstructExpr *Construct) {
 }
 
 void FlowAnalysis::handleCall(const CallExpr *Call) {
-  if (isa<CXXOperatorCallExpr>(Call))
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() != OO_Call)
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
   const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
@@ -1065,9 +1083,9 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (!CalleeSummary || CalleeSummary->Sinks.empty())
     return;
   for (const ParamSink &Reached : CalleeSummary->Sinks) {
-    if (Reached.Path.Param >= Call->getNumArgs())
+    const Expr *Argument = argumentFor(Call, Reached.Path.Param);
+    if (!Argument)
       continue;
-    const Expr *Argument = Call->getArg(Reached.Path.Param);
     std::string Passed = "it was passed to '" + nameOf(Callee) + "' as '" +
                          Reached.Path.SourceName + "' here";
     for (Origin O : eval(Argument)) {
