@@ -455,7 +455,8 @@ void LeakedTracebackCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
     Function = Lambda->getCallOperator();
-  if (!Function || !Function->hasBody() || Function->isInvalidDecl())
+  if (!Function || !Function->hasBody() || Function->isInvalidDecl() ||
+      Function->isDefaulted())
     return;
   const SourceManager &SM = *Result.SourceManager;
   if (SM.isInSystemHeader(Function->getLocation()))
@@ -473,6 +474,8 @@ bool FlowAnalysis::isTracebackName(const LeakedTracebackCheck &Check, const Name
   if (!D || !D->getDeclName().isIdentifier())
     return false;
   const IdentifierInfo *Id = D->getIdentifier();
+  if (!Id)
+    return false;
   auto [It, Inserted] = Check.TracebackNameCache.try_emplace(Id, false);
   if (Inserted)
     It->second = llvm::is_contained(Check.TracebackNameList,
@@ -559,7 +562,8 @@ const FunctionSummary *FlowAnalysis::summaryOf(LeakedTracebackCheck &Check, ASTC
   if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
     Function = Pattern;
   const FunctionDecl *Definition = nullptr;
-  if (!Function->hasBody(Definition) || !Definition || Definition->isInvalidDecl())
+  if (!Function->hasBody(Definition) || !Definition || Definition->isInvalidDecl() ||
+      Definition->isDefaulted() || !Definition->getBody())
     return nullptr;
   Function = Definition;
   auto It = Check.Summaries.find(Function);
