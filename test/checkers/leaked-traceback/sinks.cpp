@@ -120,3 +120,32 @@ void reply(int status, const std::string &body);
 void custom_response(const std::exception &error) {
   reply(500, error.what());
 }
+
+// A JSON object is a key-value container too.
+namespace nlohmann {
+class json {
+public:
+  json &operator[](const char *key);
+  json &operator=(const std::string &value);
+};
+} // namespace nlohmann
+
+namespace db {
+void event_write_json(const nlohmann::json &document);
+} // namespace db
+
+void json_document(const std::string &traceback) {
+  nlohmann::json document;
+  document["error"] = "failed";
+  document["traceback"] = traceback;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into 'document', values that are persisted; {{.*}}
+  db::event_write_json(document);
+}
+
+// A container that only holds other values is not reported.
+void json_clean(const std::string &traceback) {
+  nlohmann::json document;
+  document["error"] = "failed";
+  document["size"] = std::to_string(traceback.size());
+  db::event_write_json(document);
+}
