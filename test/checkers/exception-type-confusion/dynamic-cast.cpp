@@ -1,4 +1,5 @@
 // RUN: %check_modelguard %s modelguard-exception-type-confusion %t -- -std=c++17
+// RUN: %check_modelguard %s modelguard-exception-type-confusion %t -- -std=c++11
 #include <exception>
 #include <stdexcept>
 #include <string>
