@@ -732,6 +732,10 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
   }
   if (!Callee)
     return {};
+  // A member of a stack trace (entry.description(), trace.to_string())
+  // returns part of it.
+  if (Object && isStackTraceType(Check, Object->getType()))
+    return eval(Object, Level);
   if (isPropagator(Callee)) {
     T = evalArguments(Call, Level);
     if (Object) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "fmt/format.h"
+#include "traceback-format.h"
 #include "traceback-store.h"
 
 // Locals and concatenation.
@@ -75,6 +76,13 @@ void loop(const std::vector<std::string> &frames, const std::string &traceback) 
   // CHECK-NOTES: :[[@LINE+2]]:12: note: the stack trace came from 'traceback' here
   // CHECK-NOTES: :[[@LINE+1]]:3: note: it flowed into 'joined' here
   joined = traceback;
+}
+
+// std::format.
+void standard_format(Event &event, const std::string &traceback) {
+  event.details = std::format("{}: {}", "failed", traceback);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details'; {{.*}}
+  // CHECK-NOTES: :[[@LINE-2]]:51: note: the stack trace came from 'traceback' here
 }
 
 // Not followed: sanitised values, a different key of the container, and

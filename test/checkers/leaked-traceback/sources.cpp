@@ -45,6 +45,9 @@ void standard() {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: stack trace 'basic_stacktrace::current()' flows into the store write 'db::event_save'; {{.*}}
   db::event_save(2, std::to_string(std::stacktrace::current()));
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: stack trace 'basic_stacktrace::current()' flows into {{.*}}
+  for (const std::stacktrace_entry &entry : st)
+    db::event_save(3, entry.description());
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: stack trace 'basic_stacktrace::current()' flows into {{.*}}
 }
 
 // boost::stacktrace: to_string and streaming.
