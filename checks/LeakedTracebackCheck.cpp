@@ -48,6 +48,7 @@ constexpr unsigned MaxOrigins = 6;
 constexpr unsigned MaxHops = 8;
 constexpr unsigned MaxSummaryDepth = 6;
 constexpr unsigned MaxExprDepth = 48;
+constexpr unsigned MaxParamSinks = 8;
 constexpr unsigned Passes = 2;
 
 struct Hop {
@@ -266,6 +267,27 @@ bool isMutator(const NamedDecl *Method) {
 /// The analysis of one function body; see the file comment.
 class FlowAnalysis {
 public:
+  // Predicates over the check's configuration (cached per translation unit).
+  static bool isTracebackName(const LeakedTracebackCheck &Check, const NamedDecl *D);
+  static bool isStackTraceType(const LeakedTracebackCheck &Check, QualType Type);
+  static bool isResponseClass(const LeakedTracebackCheck &Check,
+                              const CXXRecordDecl *Class);
+  static bool isSanitizer(const LeakedTracebackCheck &Check, const NamedDecl *D);
+  static bool hasSource(const LeakedTracebackCheck &Check, const Stmt *S);
+
+  /// The summary of \p Function, computing it (and reporting what it finds)
+  /// on first use; null when the function has no body here, lives in a
+  /// system header, is being summarised already or is too deep.
+  static const FunctionSummary *summaryOf(LeakedTracebackCheck &Check,
+                                          ASTContext &Context,
+                                          const FunctionDecl *Function,
+                                          unsigned Depth);
+
+  /// Reports \p O at \p Event, or records it in the summary when it stands
+  /// for a parameter.
+  static void emit(LeakedTracebackCheck &Check, FunctionSummary *Summary,
+                   const Origin &O, const SinkEvent &Event);
+
   FlowAnalysis(LeakedTracebackCheck &Check, ASTContext &Context,
                const FunctionDecl *Function, unsigned Depth, FunctionSummary &Summary)
       : Check(Check), Context(Context), Function(Function), Depth(Depth),
@@ -343,23 +365,6 @@ private:
   }
   void sink(const Taint &T, const SinkEvent &Event);
   void sinkArguments(const CallExpr *Call, const SinkEvent &Template);
-
-public:
-  static bool isTracebackName(const LeakedTracebackCheck &Check, const NamedDecl *D);
-  static bool isStackTraceType(const LeakedTracebackCheck &Check, QualType Type);
-  static bool isResponseClass(const LeakedTracebackCheck &Check,
-                              const CXXRecordDecl *Class);
-  static bool isSanitizer(const LeakedTracebackCheck &Check, const NamedDecl *D);
-  static bool hasSource(const LeakedTracebackCheck &Check, const Stmt *S);
-  static const FunctionSummary *summaryOf(LeakedTracebackCheck &Check,
-                                          ASTContext &Context,
-                                          const FunctionDecl *Function,
-                                          unsigned Depth);
-
-  /// Reports \p O at \p Event, or records it in the summary when it stands
-  /// for a parameter.
-  static void emit(LeakedTracebackCheck &Check, FunctionSummary *Summary,
-                   const Origin &O, const SinkEvent &Event);
 
 private:
   LeakedTracebackCheck &Check;
@@ -1038,11 +1043,9 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
     else if (Call->getNumArgs() > 0)
       Statement = rootVariable(Call->getArg(0));
     if (Statement && WriteStatements.contains(Statement)) {
-      for (const Expr *Argument : Call->arguments())
-        sink(eval(Argument),
-             {SC_Records, Argument->getBeginLoc(),
-              "the SQL parameter bound by '" + nameOf(Callee) + "'",
-              "values that are persisted", "it was bound to the statement here"});
+      sinkArguments(Call, {SC_Records, {},
+                           "the SQL parameter bound by '" + nameOf(Callee) + "'",
+                           "values that are persisted", "it was bound to the statement here"});
       return;
     }
   }
@@ -1053,21 +1056,18 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if ((ObjectClass && isResponseClass(Check, ObjectClass)) ||
       Check.ResponseCallees.matches(Callee) ||
       returnsResponse(Call->getType())) {
-    for (const Expr *Argument : Call->arguments())
-      sink(eval(Argument),
-           {SC_Responses, Argument->getBeginLoc(),
-            "the response '" + nameOf(Callee) + "'", "values sent to the user",
-            "it was sent to the user by '" + nameOf(Callee) + "' here"});
+    sinkArguments(Call, {SC_Responses, {}, "the response '" + nameOf(Callee) + "'",
+                         "values sent to the user",
+                         "it was sent to the user by '" + nameOf(Callee) + "' here"});
     return;
   }
 
   // Logs: functions and logger classes named by LogNames.
   if (Check.LogDecls.matches(Callee) ||
       (ObjectClass && Check.LogDecls.matches(ObjectClass))) {
-    for (const Expr *Argument : Call->arguments())
-      sink(eval(Argument), {SC_Logs, Argument->getBeginLoc(),
-                            "the log '" + nameOf(Callee) + "'", "values that are logged",
-                            "it was logged by '" + nameOf(Callee) + "' here"});
+    sinkArguments(Call, {SC_Logs, {}, "the log '" + nameOf(Callee) + "'",
+                         "values that are logged",
+                         "it was logged by '" + nameOf(Callee) + "' here"});
     return;
   }
 
@@ -1133,6 +1133,17 @@ void FlowAnalysis::sink(const Taint &T, const SinkEvent &Event) {
     emit(Check, &Summary, O, Event);
 }
 
+void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template) {
+  for (const Expr *Argument : Call->arguments()) {
+    Taint T = eval(Argument);
+    if (T.empty())
+      continue;
+    SinkEvent Event = Template;
+    Event.Loc = Argument->getBeginLoc();
+    sink(T, Event);
+  }
+}
+
 void FlowAnalysis::emit(LeakedTracebackCheck &Check, FunctionSummary *Summary,
                         const Origin &O, const SinkEvent &Event) {
   if (O.Kind == SourceKind::Param) {
@@ -1141,7 +1152,7 @@ void FlowAnalysis::emit(LeakedTracebackCheck &Check, FunctionSummary *Summary,
     for (const ParamSink &Existing : Summary->Sinks)
       if (Existing.Path.Param == O.Param && Existing.Event.Loc == Event.Loc)
         return;
-    if (Summary->Sinks.size() < 8)
+    if (Summary->Sinks.size() < MaxParamSinks)
       Summary->Sinks.push_back({O, Event});
     return;
   }
