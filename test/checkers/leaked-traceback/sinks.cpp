@@ -36,6 +36,11 @@ void sqlite(sqlite3 *db, const std::string &traceback) {
   // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: stack trace 'traceback' flows into the SQL parameter bound by 'sqlite3_bind_text'; {{.*}}
   sqlite3_step(insert);
 
+  sqlite3_stmt *update = nullptr;
+  sqlite3_prepare_v2(db, "UPDATE faults SET details = ? WHERE id = 1", -1, &update, nullptr);
+  sqlite3_bind_text(update, 1, traceback.c_str(), -1, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: stack trace 'traceback' flows into the SQL parameter bound by 'sqlite3_bind_text'; {{.*}}
+
   sqlite3_stmt *select = nullptr;
   sqlite3_prepare_v2(db, "SELECT id FROM faults WHERE details = ?", -1, &select, nullptr);
   sqlite3_bind_text(select, 1, traceback.c_str(), -1, nullptr); // a query is not a sink
@@ -44,6 +49,17 @@ void sqlite(sqlite3 *db, const std::string &traceback) {
 void soci_insert(soci::session &sql, const std::string &traceback) {
   sql << "INSERT INTO faults (details) VALUES (:details)", soci::use(traceback);
   // CHECK-MESSAGES: :[[@LINE-1]]:60: warning: stack trace 'traceback' flows into the SQL statement 'INSERT INTO faults (deta'; {{.*}}
+}
+
+// SQL text passed with its parameters (libpqxx's exec_params).
+struct Work {
+  void exec_params(const char *sql, const std::string &first);
+};
+
+void pqxx_like(Work &work, const std::string &traceback) {
+  work.exec_params("UPDATE faults SET details = $1", traceback);
+  // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: stack trace 'traceback' flows into the store write 'Work::exec_params'; {{.*}}
+  work.exec_params("SELECT id FROM faults WHERE details = $1", traceback);
 }
 
 // A key-value container passed to a store write.
