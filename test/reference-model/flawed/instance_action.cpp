@@ -1,6 +1,6 @@
 // nova/objects/instance_action.py, method for method, defects included.
-// Each reviewed defect is marked by a CHECK-MESSAGES line right under the
-// line that holds it.
+// Each reviewed defect carries an expected-diagnostic comment right under
+// the line that holds it.
 #include "flawed/instance_action.h"
 
 #include <cctype>
