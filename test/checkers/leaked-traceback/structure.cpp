@@ -54,5 +54,15 @@ void recursion(Event &event, const std::string &exc_tb) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into record field 'Event::details'; {{.*}}
 }
 
+// Mutual recursion: each function is summarised once.
+std::string ping(const std::string &text, int n);
+std::string pong(const std::string &text, int n) { return n ? ping(text, n - 1) : text; }
+std::string ping(const std::string &text, int n) { return n ? pong(text, n - 1) : text; }
+
+void mutual(Event &event, const std::string &exc_tb) {
+  event.details = ping(exc_tb, 3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into record field 'Event::details'; {{.*}}
+}
+
 // The header is analysed too; its warning comes last.
 // CHECK-MESSAGES: traceback-header.h:6:75: warning: stack trace 'traceback' flows into the store write 'db::event_save'; {{.*}}
