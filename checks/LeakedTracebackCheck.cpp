@@ -543,8 +543,13 @@ bool FlowAnalysis::hasSource(const LeakedTracebackCheck &Check, const Stmt *S) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (Callee && Callee->getDeclName().isIdentifier()) {
       StringRef Name = Callee->getName();
-      if ((Name == "what" || Name == "name") && isa<CXXMemberCallExpr>(Call))
-        return true;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+        if (Name == "what" && isExceptionClass(Member->getRecordDecl()))
+          return true;
+        if (Name == "name" && isa<CXXTypeidExpr>(
+                                  Member->getImplicitObjectArgument()->IgnoreParens()))
+          return true;
+      }
       if (Check.StackTraceCallees.matches(Callee))
         return true;
     }
