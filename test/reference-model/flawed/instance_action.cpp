@@ -1,6 +1,6 @@
 // nova/objects/instance_action.py, method for method, defects included.
-// Each reviewed defect is marked by a CHECK-MESSAGES line right under the
-// line that holds it.
+// Each reviewed defect carries an expected-diagnostic comment right under
+// the line that holds it.
 #include "flawed/instance_action.h"
 
 #include <cctype>
@@ -202,7 +202,7 @@ db::Values InstanceActionEvent::pack_action_event_finish(
     std::optional<std::string> message;
     std::exception_ptr fault;
     if (std::holds_alternative<std::string>(exc_val)) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-exception-type-confusion]
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'exc_val' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which; carry one typed error (a code and a sanitised message) instead [modelguard-exception-type-confusion]
       message = std::get<std::string>(exc_val);
     } else {
       fault = std::get<std::exception_ptr>(exc_val);
@@ -210,7 +210,7 @@ db::Values InstanceActionEvent::pack_action_event_finish(
     values["details"] = exception_to_dict(fault, message).message;
   }
   values["traceback"] = *exc_tb;
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-leaked-traceback]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into 'values', values that are persisted; store a sanitised error and keep the trace in a restricted log [modelguard-leaked-traceback]
   return values;
 }
 

@@ -1,29 +1,22 @@
 // Declarations only: the parts of SOCI's interface the tests use.
-#ifndef MOCK_SOCI_SOCI_H
-#define MOCK_SOCI_SOCI_H
-
+#ifndef MOCK_SOCI_H
+#define MOCK_SOCI_H
 #include <string>
-
 namespace soci {
 namespace details {
+template <class T> struct use_type {};
 struct into_type_ptr {};
-struct use_type_ptr {};
-class once_temp_type {
-public:
-  once_temp_type &operator,(into_type_ptr const &);
-  once_temp_type &operator,(use_type_ptr const &);
-  ~once_temp_type();
+struct once_temp_type {
+  template <class T> once_temp_type &operator,(const use_type<T> &);
+  once_temp_type &operator,(const into_type_ptr &);
 };
 } // namespace details
-
-template <typename T> details::into_type_ptr into(T &t);
-template <typename T> details::use_type_ptr use(T &t, std::string const &name = std::string());
-
+template <class T> details::use_type<T> use(const T &value);
+template <class T> details::into_type_ptr into(T &value);
 class session {
 public:
-  template <typename T> details::once_temp_type operator<<(T const &t);
+  details::once_temp_type operator<<(const char *sql);
 };
-
 class transaction {
 public:
   explicit transaction(session &sql);
@@ -32,5 +25,4 @@ public:
   void rollback();
 };
 } // namespace soci
-
-#endif // MOCK_SOCI_SOCI_H
+#endif
