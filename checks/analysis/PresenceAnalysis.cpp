@@ -42,6 +42,16 @@ std::optional<MemberCall> memberCallOf(const Expr *E) {
   return std::nullopt;
 }
 
+/// The value stored by an assignment `a = b` (built-in or overloaded).
+const Expr *assignedValue(const Stmt *S) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S))
+    return Binary->getOpcode() == BO_Assign ? Binary->getRHS() : nullptr;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S))
+    if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2)
+      return Operator->getArg(1);
+  return nullptr;
+}
+
 /// Skips what does not change a value: parentheses, implicit conversions
 /// other than user-defined ones, temporaries and functional casts.
 const Expr *ignoreWrapping(const Expr *E) {
@@ -243,6 +253,13 @@ void PresenceAnalysis::collect(const Stmt *Body) {
         Accesses.push_back(*Access);
       }
     }
+    // A nullable member copied into another: its test carries over.
+    if (const Expr *Source = assignedValue(S))
+      if (std::optional<model::AccessPath> From = model::accessPathOf(Source);
+          From && !From->Fields.empty() &&
+          Options.FormOf(From->Fields.back()) != model::NullableForm::NotNullable)
+        if (PathIndex.try_emplace(keyOf(*From), Paths.size()).second)
+          Paths.push_back(*From);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       for (const Expr *Init : Lambda->capture_inits())
         Stack.push_back({Init, Nested});
