@@ -108,7 +108,7 @@ void UncheckedNullableFieldCheck::check(const MatchFinder::MatchResult &Result) 
   }
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (!Function || !Function->hasBody() || Function->isImplicit() ||
-      Function->isDefaulted() || Function->isTemplateInstantiation() ||
+      Function->isInvalidDecl() || Function->isDefaulted() || Function->isTemplateInstantiation() ||
       SM.isInSystemHeader(Function->getLocation()))
     return;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);

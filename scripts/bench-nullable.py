@@ -18,16 +18,28 @@ machine; then the lines
 each of (b) and (c) reported, and the comparison on optional members
 (scripts/compare-nullable.py on the comparison test file).
 
-usage: scripts/bench-nullable.py [--rounds N] [--module build/libModelGuard.so]
+With --instructions K, the first K translation units are also run under
+valgrind's callgrind, which counts instructions exactly whatever else runs
+on the machine: the instructions of the AST matching phase
+(MatchFinder::matchAST, the traversal plus the checks' matchers and
+callbacks) for (a), (b), (c) and (z), a run with no AST check at all
+(llvm-header-guard only hooks the preprocessor), so that (b) - (z) and
+(c) - (z) are what each check adds to the traversal. Each such run takes
+about a minute.
+
+usage: scripts/bench-nullable.py [--rounds N] [--instructions K]
+                                 [--module build/libModelGuard.so]
 """
 import argparse
 import json
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -93,9 +105,57 @@ def run(clang_tidy, module, checks, units):
     return cpu, profiled, warnings
 
 
+def instructions(clang_tidy, module, checks, build, unit):
+    """Instructions of the whole run and of the AST matching phase."""
+    out = os.path.join(tempfile.mkdtemp(prefix="bench-nullable-"), "callgrind.out")
+    subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out,
+                    clang_tidy, "--quiet", "--load=" + module, "--checks=-*," + checks,
+                    "-p", build, unit], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    report = subprocess.run(["callgrind_annotate", "--inclusive=yes", out],
+                            stdout=subprocess.PIPE, universal_newlines=True,
+                            errors="replace").stdout
+    shutil.rmtree(os.path.dirname(out), ignore_errors=True)
+    total = matching = 0
+    for line in report.splitlines():
+        count = line.strip().split(" ")[0].replace(",", "")
+        if not count.isdigit():
+            continue
+        if "PROGRAM TOTALS" in line:
+            total = int(count)
+        elif "MatchFinder::matchAST" in line and not matching:
+            matching = int(count)
+    return total, matching
+
+
+def count_instructions(args, units, k):
+    print()
+    print("instructions (callgrind) on %d translation unit(s):" % k)
+    configs = [("z", "llvm-header-guard")] + CONFIGS
+    # The first unit of each group, heaviest projects first.
+    picked = [(build, files[0]) for build, files in reversed(units) if files][:k]
+    sums = {name: [0, 0] for name, _ in configs}
+    for build, unit in picked:
+        for name, checks in configs:
+            total, matching = instructions(args.clang_tidy, args.module, checks, build, unit)
+            sums[name][0] += total
+            sums[name][1] += matching
+            print("  %s (%s) %-40s total %14d  matching %12d"
+                  % (os.path.basename(unit), name, checks, total, matching), flush=True)
+    z = sums["z"][1]
+    added_b, added_c = sums["b"][1] - z, sums["c"][1] - z
+    print("(b) adds %d instructions to the matching phase = %.2f%% of (a)'s whole run"
+          % (added_b, 100.0 * added_b / sums["a"][0]))
+    print("(c) adds %d instructions = %.2f%% of (a)'s whole run"
+          % (added_c, 100.0 * added_c / sums["a"][0]))
+    if added_b > 0:
+        print("(c)'s added instructions / (b)'s added instructions: %.1fx"
+              % (added_c / added_b))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--instructions", type=int, default=0, metavar="K")
     parser.add_argument("--module", default=os.path.join(ROOT, "build", "libModelGuard.so"))
     parser.add_argument("--clang-tidy", default="clang-tidy-22")
     args = parser.parse_args()
@@ -140,6 +200,8 @@ def main():
     for path, line in sorted(found["c"] - found["b"]):
         print("  only (c): %s:%d" % (path, line))
     print("wall time of the benchmark: %.0f s" % (time.time() - start))
+    if args.instructions:
+        count_instructions(args, units, args.instructions)
     print()
     print("on optional members (test/checkers/unchecked-nullable-field/upstream-comparison.cpp):")
     sys.stdout.flush()
