@@ -25,7 +25,7 @@ on the machine: the instructions of the AST matching phase
 callbacks) for (a), (b), (c) and (z), a run with no AST check at all
 (llvm-header-guard only hooks the preprocessor), so that (b) - (z) and
 (c) - (z) are what each check adds to the traversal. Each such run takes
-about a minute.
+about a minute. --rounds 0 skips the timed runs.
 
 usage: scripts/bench-nullable.py [--rounds N] [--instructions K]
                                  [--module build/libModelGuard.so]
@@ -111,7 +111,7 @@ def instructions(clang_tidy, module, checks, build, unit):
     subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out,
                     clang_tidy, "--quiet", "--load=" + module, "--checks=-*," + checks,
                     "-p", build, unit], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    report = subprocess.run(["callgrind_annotate", "--inclusive=yes", out],
+    report = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", out],
                             stdout=subprocess.PIPE, universal_newlines=True,
                             errors="replace").stdout
     shutil.rmtree(os.path.dirname(out), ignore_errors=True)
@@ -179,6 +179,10 @@ def main():
             print("round %d  (%s) %-40s %7.2f s cpu, of which the check %6.3f s"
                   % (round_index + 1, name, checks, cpu, profiled), flush=True)
 
+    if args.rounds == 0:
+        if args.instructions:
+            count_instructions(args, units, args.instructions)
+        return 0
     a, b, c = (statistics.median(times[name]) for name in "abc")
     added_b, added_c = b - a, c - a
     print()

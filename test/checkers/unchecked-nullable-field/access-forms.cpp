@@ -9,7 +9,16 @@ struct Point {
   int y() const;
 };
 
+namespace app {
+// Any template named Nullable is a nullable wrapper.
+template <class T> struct Nullable {
+  T &get();
+  bool isNull() const;
+};
+} // namespace app
+
 struct Row {
+  app::Nullable<int> amount;
   std::optional<int> count;
   std::optional<Point> origin;
   Poco::Nullable<int> total;
@@ -35,6 +44,10 @@ void forms(Row &row, Row *ptr) {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: nullable field 'parent' of class 'Row' is dereferenced without a check [modelguard-unchecked-nullable-field]
   use(ptr->owner->y());
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: nullable field 'owner' of class 'Row' is accessed through '->' without a check [modelguard-unchecked-nullable-field]
+  use(row.amount.get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: nullable field 'amount' of class 'Row' is unwrapped with 'get()' without a check [modelguard-unchecked-nullable-field]
+  if (!ptr->amount.isNull())
+    use(ptr->amount.get());
 }
 
 void Row::members() {

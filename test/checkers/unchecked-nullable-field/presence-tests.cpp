@@ -30,6 +30,8 @@ void tested(Order &o) {
     use(o.parent->x);
   if (o.parent)
     use((*o.parent).x);
+  if (o.parent != 0)
+    use(o.parent->x);
   if (o.quantity != std::nullopt)
     use(*o.quantity);
   if (o.quantity == 3)
