@@ -415,6 +415,9 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
     return classifyCondition(Cast->getSubExpr(), OnTrue, OnFalse, Depth + 1);
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
     return classifyCondition(Cast->getSubExpr(), OnTrue, OnFalse, Depth + 1);
+  // C++20 spells `m != std::nullopt` as the rewritten `!(m == std::nullopt)`.
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E))
+    return classifyCondition(Rewritten->getSemanticForm(), OnTrue, OnFalse, Depth + 1);
   if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
     if (Unary->getOpcode() == UO_LNot)
       classifyCondition(Unary->getSubExpr(), OnFalse, OnTrue, Depth + 1);
