@@ -119,7 +119,7 @@ std::optional<InstanceAction> InstanceAction::action_finish(
 void InstanceAction::finish() {
   Context& ctx = context("finish");
   const db::Values values = pack_action_finish(ctx, *instance_uuid);
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unchecked-nullable-field]
+  // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: nullable field 'instance_uuid' of record 'InstanceAction' is dereferenced without a check [modelguard-unchecked-nullable-field]
   auto row = db::action_get_by_request_id(ctx, values.at("instance_uuid"),
                                           values.at("request_id"));
   if (!row) throw action_not_found(values);
@@ -266,9 +266,9 @@ void InstanceActionEvent::finish_with_failure(
     const ExcVal& exc_val, const std::optional<std::string>& exc_tb) {
   Context& ctx = context("finish_with_failure");
   const std::string& uuid = *instance_uuid;
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unchecked-nullable-field]
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: nullable field 'instance_uuid' of record 'InstanceActionEvent' is dereferenced without a check [modelguard-unchecked-nullable-field]
   const std::string& event_name = *event;
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unchecked-nullable-field]
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: nullable field 'event' of record 'InstanceActionEvent' is dereferenced without a check [modelguard-unchecked-nullable-field]
   const db::Values values =
       pack_action_event_finish(ctx, uuid, event_name, exc_val, exc_tb);
   from_db_object(ctx, *this, apply_event_finish(ctx, values));
