@@ -4,6 +4,6 @@ struct Row {
 };
 int f(Row r) {
   return *r.n;
-  // CHECK-NOTES: :[[@LINE-1]]:11: warning: nullable field 'r.n' is dereferenced without a check that it holds a value [modelguard-unchecked-nullable-field]
-  // CHECK-NOTES: :3:22: note: 'n' is declared nullable here
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: nullable field 'n' of class 'Row' is dereferenced without a check [modelguard-unchecked-nullable-field]
+  // CHECK-NOTES: :3:22: note: 'n' was declared nullable here
 }
