@@ -146,7 +146,9 @@ public:
          ++It) {
       llvm::SmallString<256> Path(It->first.getName());
       FM.makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      // Only "." goes: removing ".." by text is wrong across symbolic links
+      // (the GCC include directories are reached through them).
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
       std::optional<llvm::MemoryBufferRef> Buffer =
           It->second->getBufferIfLoaded();
       std::string Hash;
