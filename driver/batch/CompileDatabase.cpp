@@ -18,7 +18,7 @@ namespace json = llvm::json;
 
 /// llvm::json reports "[line:column, byte=N]: message"; turn it into the
 /// compiler-style "file:line:column: message".
-static std::string parseErrorMessage(llvm::StringRef Path, llvm::Error E) {
+std::string parseErrorMessage(llvm::StringRef Path, llvm::Error E) {
   std::string Text = llvm::toString(std::move(E));
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   llvm::Regex Position("^\\[([0-9]+):([0-9]+), byte=[0-9]+\\]: (.*)$");

@@ -10,6 +10,7 @@
 #define MODELGUARD_DRIVER_COMPILEDATABASE_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <optional>
 #include <string>
@@ -22,6 +23,9 @@ struct CompileEntry {
   std::string Directory;
   std::vector<std::string> Arguments;
 };
+
+/// A JSON parse error as "file:line:column: malformed JSON: message".
+std::string parseErrorMessage(llvm::StringRef Path, llvm::Error E);
 
 /// Loads `<BuildDir>/compile_commands.json`. On failure returns nothing and
 /// sets \p Error to a message for the user.

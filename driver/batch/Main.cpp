@@ -85,8 +85,7 @@ std::optional<json::Value> readJsonFile(llvm::StringRef Path,
   }
   llvm::Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
   if (!Doc) {
-    Error = ("'" + Path + "' is not valid JSON: " + llvm::toString(Doc.takeError()))
-                .str();
+    Error = parseErrorMessage(Path, Doc.takeError());
     return std::nullopt;
   }
   return std::move(*Doc);

@@ -299,6 +299,7 @@ UnitResult analyse(const Job &J) {
 
   LineTable Lines;
   bool SawCompileError = false;
+  std::vector<std::string> CompileErrors;
   for (const tidy::ClangTidyError &E : DiagConsumer.take()) {
     std::string Path = absolutePath(E.Message.FilePath, E.BuildDirectory);
     llvm::StringRef Name = E.DiagnosticName;
@@ -315,8 +316,7 @@ UnitResult analyse(const Job &J) {
           Lines.locate(Path, E.Message.FileOffset, Loc))
         Where = Loc.File + ":" + std::to_string(Loc.Line) + ":" +
                 std::to_string(Loc.Column) + ": ";
-      Result.ToolErrors.push_back(
-          {J.File, "compile-error", Where + E.Message.Message});
+      CompileErrors.push_back(Where + E.Message.Message);
       continue;
     }
     Finding F;
@@ -350,6 +350,14 @@ UnitResult analyse(const Job &J) {
       }
     F.TranslationUnits.push_back(J.File);
     Result.Findings.push_back(std::move(F));
+  }
+  // One tool error per file: the first compiler error says what is wrong.
+  if (!CompileErrors.empty()) {
+    std::string Message = CompileErrors.front();
+    if (CompileErrors.size() > 1)
+      Message += " (and " + std::to_string(CompileErrors.size() - 1) +
+                 (CompileErrors.size() == 2 ? " more error)" : " more errors)");
+    Result.ToolErrors.push_back({J.File, "compile-error", Message});
   }
   if (Status != 0 && !SawCompileError)
     Result.ToolErrors.push_back(
