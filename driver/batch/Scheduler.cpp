@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -89,16 +90,22 @@ bool runUnits(std::vector<Job> Units, ResultCache &Cache,
   std::vector<Running> Active;
   size_t Next = 0, Done = 0;
   Progress Bar(Config.Progress, Units.size());
+  std::set<std::string> Distinct;
   Bar.update(0, 0, 0);
 
   auto Record = [&](size_t Index, UnitResult Result, llvm::StringRef Status) {
     Out.Units.push_back({Units[Index].File, Status.str(), Result.Seconds});
-    for (Finding &F : Result.Findings)
+    for (Finding &F : Result.Findings) {
+      // Count a header finding once, as the report will show it.
+      Distinct.insert(F.Loc.File + ':' + std::to_string(F.Loc.Line) + ':' +
+                      std::to_string(F.Loc.Column) + ':' + F.Check + ':' +
+                      F.Message);
       Out.Findings.push_back(std::move(F));
+    }
     for (ToolError &E : Result.ToolErrors)
       Out.ToolErrors.push_back(std::move(E));
     ++Done;
-    Bar.update(Done, Out.Findings.size(), Out.ToolErrors.size());
+    Bar.update(Done, Distinct.size(), Out.ToolErrors.size());
   };
 
   auto Start = [&](size_t Index) -> bool {
@@ -171,7 +178,12 @@ bool runUnits(std::vector<Job> Units, ResultCache &Cache,
             {J.File, "worker",
              "the worker exited with status " +
                  std::to_string(WEXITSTATUS(WaitStatus)) + " and left no result"});
-      } else if (Keys[R.Index] && Result.ToolErrors.empty()) {
+      } else if (Keys[R.Index] &&
+                 llvm::all_of(Result.ToolErrors, [](const ToolError &E) {
+                   return E.Kind == "compile-error";
+                 })) {
+        // A compile error is as reproducible as a finding; a crash, a
+        // timeout or a worker failure may not be, and is tried again.
         Cache.store(*Keys[R.Index], Result);
       }
     }
