@@ -10,7 +10,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
-  npm python3-jsonschema
+  python3-jsonschema
 )
 for arg in "$@"; do
   case "$arg" in
@@ -30,6 +30,10 @@ install_sarif_multitool() {
   local dir="$root/.tools"
   local tool="$dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
   [ -x "$tool" ] && return 0
+  # Any npm will do (a machine may have Node.js from elsewhere, which
+  # conflicts with Debian's npm package).
+  command -v npm > /dev/null ||
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm
   mkdir -p "$dir"
   npm install --prefix "$dir" --no-audit --no-fund @microsoft/sarif-multitool
   chmod u+x "$tool"
