@@ -208,10 +208,9 @@ public:
     llvm::StringRef Text = Buffer->getBuffer();
     if (Offset > Text.size())
       return false;
-    size_t LineStart = Text.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-    LineStart = (LineStart == llvm::StringRef::npos || Offset == 0)
-                    ? 0
-                    : LineStart + 1;
+    // rfind looks at the characters before Offset only.
+    size_t Newline = Text.rfind('\n', Offset);
+    size_t LineStart = Newline == llvm::StringRef::npos ? 0 : Newline + 1;
     Loc.File = Path.str();
     Loc.Line = 1 + Text.take_front(LineStart).count('\n');
     Loc.Column = Offset - LineStart + 1;
