@@ -5,10 +5,12 @@
 #   scripts/install-deps.sh            build + test toolchain
 #   scripts/install-deps.sh --browser  also chromium (HTML report test)
 set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
+  python3-jsonschema
 )
 for arg in "$@"; do
   case "$arg" in
@@ -22,13 +24,29 @@ for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
     || missing+=("$pkg")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# Microsoft's SARIF Multitool (npm), which the driver's SARIF test runs,
+# into the repository's .tools/ (not tracked).
+install_sarif_multitool() {
+  local dir="$root/.tools"
+  local tool="$dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+  [ -x "$tool" ] && return 0
+  # Any npm will do (a machine may have Node.js from elsewhere, which
+  # conflicts with Debian's npm package).
+  command -v npm > /dev/null ||
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund @microsoft/sarif-multitool
+  chmod u+x "$tool"
+}
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "install-deps: missing packages (${missing[*]}); run as root" >&2
-  exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: missing packages (${missing[*]}); run as root" >&2
+    exit 1
+  fi
+  # Third-party apt sources a machine may carry are not needed and may be
+  # unreachable; an update failure on them must not stop the install.
+  apt-get update -o Acquire::Retries=3 || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
-# Third-party apt sources a machine may carry are not needed and may be
-# unreachable; an update failure on them must not stop the install.
-apt-get update -o Acquire::Retries=3 || true
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+install_sarif_multitool

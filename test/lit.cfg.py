@@ -34,6 +34,8 @@ config.substitutions.append(("%rulegen", shlex.quote(config.rulegen)))
 config.substitutions.append(("%refmodel_test", shlex.quote(config.refmodel_test)))
 config.substitutions.append(("%repo_root", shlex.quote(config.modelguard_source_dir)))
 config.substitutions.append(("%python", shlex.quote(config.python_executable)))
+# Substitutions are regular expressions: '%modelguard' must not match the
+# start of '%modelguard_clangd' or of a local '%modelguard_build_dir'.
 for name, path in getattr(config, "extra_tools", {}).items():
-    config.substitutions.append(("%" + name, shlex.quote(path)))
+    config.substitutions.append(("%" + name + r"(?!\w)", shlex.quote(path)))
     config.available_features.add(name)

@@ -1,0 +1,3 @@
+#include "order.h"
+
+std::string label(const Order &O) { return "customer " + customerOf(O); }

@@ -1,0 +1,81 @@
+"""Reads modelguard reports for the driver's tests.
+
+  report.py schema REPORT.json SCHEMA.json   validate against the schema
+  report.py summary REPORT.json [ROOT]       one line per finding and error
+  report.py same A.json B.json               equal, ignoring timings and
+                                             the shard header
+  report.py sarif-errors VALIDATION.sarif    fail on any Multitool error
+  report.py unit-status REPORT.json          one line per translation unit
+"""
+import json
+import os
+import sys
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def rel(path, root):
+    return os.path.relpath(path, root) if root and path.startswith(root) else path
+
+
+def summary(report, root):
+    for f in report["findings"]:
+        loc = f["location"]
+        print("finding %s %s:%d:%d tus=%d notes=%d fp=%s %s" % (
+            f["check"], rel(loc["file"], root), loc["line"], loc["column"],
+            len(f["translationUnits"]), len(f["notes"]), f["fingerprint"],
+            f["message"]))
+    for e in report["toolErrors"]:
+        print("tool-error %s %s %s" % (e["kind"], rel(e["file"], root), e["message"]))
+    c = report["counts"]
+    print("counts findings=%d baselined=%d toolErrors=%d" % (
+        c["findings"], c["baselined"], c["toolErrors"]))
+
+
+def comparable(report):
+    report = dict(report)
+    report.pop("timings")
+    report.pop("shard")
+    report["translationUnits"] = [
+        {"file": u["file"]} for u in report["translationUnits"]]
+    return report
+
+
+def main():
+    command = sys.argv[1]
+    if command == "schema":
+        import jsonschema
+        jsonschema.validate(load(sys.argv[2]), load(sys.argv[3]))
+        print("schema: valid")
+    elif command == "summary":
+        summary(load(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else "")
+    elif command == "same":
+        a, b = comparable(load(sys.argv[2])), comparable(load(sys.argv[3]))
+        if a != b:
+            sys.stderr.write("reports differ:\n%s\n---\n%s\n" % (
+                json.dumps(a, indent=1, sort_keys=True),
+                json.dumps(b, indent=1, sort_keys=True)))
+            sys.exit(1)
+        print("same: %d findings, %d tool errors" % (
+            len(a["findings"]), len(a["toolErrors"])))
+    elif command == "sarif-errors":
+        results = load(sys.argv[2])["runs"][0].get("results", [])
+        errors = 0
+        for r in results:
+            level = r.get("level", "warning")
+            message = r["message"].get("text") or r["message"]
+            print("%s %s %s" % (level, r["ruleId"], message))
+            errors += level == "error"
+        print("sarif-multitool: %d errors, %d results" % (errors, len(results)))
+        sys.exit(1 if errors else 0)
+    elif command == "unit-status":
+        for u in load(sys.argv[2])["translationUnits"]:
+            print("unit %s %s" % (os.path.basename(u["file"]), u["status"]))
+    else:
+        sys.exit("report.py: unknown command " + command)
+
+
+main()
