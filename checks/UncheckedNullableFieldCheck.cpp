@@ -13,6 +13,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -25,6 +26,10 @@ enum AccessForm { Dereference, MethodCall, Arrow };
 
 /// The function or lambda body that contains \p Node.
 const Stmt *enclosingBody(const Stmt *Node, ASTContext &Context) {
+  // Ascend the AST as written: the check's own traversal kind makes every
+  // step compare source ranges, which costs the depth of the subtree and
+  // turned a long operator chain quadratic (test/robustness/deep-nesting).
+  TraversalKindScope AsIs(Context, TK_AsIs);
   DynTypedNodeList Parents = Context.getParents(*Node);
   // Bounded by the nesting depth of the code.
   while (!Parents.empty()) {
