@@ -67,6 +67,11 @@ def parse_args():
                         "with a fixed seed (0: all)")
     p.add_argument("--limit", type=int, default=0,
                    help="analyse only this many translation units per project (0: all)")
+    p.add_argument("--timing-only", action="store_true",
+                   help="skip the analysis and only time the checks")
+    p.add_argument("--reuse", action="store_true",
+                   help="report the analysis saved in --out/analysis.json by an "
+                        "earlier run instead of analysing again")
     p.add_argument("--no-fetch", action="store_true",
                    help="use the corpus as it is instead of running fetch-corpus.sh")
     p.add_argument("--corpus", default=os.environ.get("MODELGUARD_CORPUS", "/work/corpus"))
@@ -356,11 +361,26 @@ def main():
         if args.limit:
             files = files[:args.limit]
         files_of[project] = (build, files)
+        if args.timing_only or args.reuse:
+            continue
         log("analysing %s: %d translation units" % (project, len(files)))
         if driver:
             units += analyse_with_driver(args, driver, project, build, files, findings)
         else:
             units += analyse_with_tidy(args, project, build, files, findings)
+    saved = os.path.join(out, "analysis.json")
+    if args.reuse:
+        with open(saved) as f:
+            data = json.load(f)
+        findings = {tuple(x) for x in data["findings"]}
+        for u in data["units"]:
+            unit = Unit(u["project"], u["file"])
+            unit.status, unit.seconds, unit.detail = u["status"], u["seconds"], u["detail"]
+            units.append(unit)
+    elif not args.timing_only:
+        with open(saved, "w") as f:
+            json.dump({"findings": sorted(findings),
+                       "units": [vars(u) for u in units]}, f)
 
     crashes = [u for u in units if u.status in ("crash", "hang")]
     if not args.timing_only:
