@@ -51,13 +51,15 @@ public:
                     const SourceManager &SM, llvm::ArrayRef<std::string> TestMethods)
       : Path(Path), Before(Before), SM(SM), TestMethods(TestMethods) {}
 
-  bool findIn(const Stmt *S) {
-    if (!S || Found)
+  bool findIn(const Stmt *S, unsigned Depth = 0) {
+    // Bounded recursion (test/robustness/deep-nesting.test): tests nested
+    // deeper than this are not seen.
+    if (!S || Found || Depth > 1000)
       return Found;
     if (isTestOrAssignment(S))
       Found = true;
     for (const Stmt *Child : S->children())
-      findIn(Child);
+      findIn(Child, Depth + 1);
     return Found;
   }
 

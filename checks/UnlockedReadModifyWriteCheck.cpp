@@ -69,6 +69,9 @@ const VarDecl *modifiedRoot(const Expr *Target) {
   return Path ? dyn_cast_or_null<VarDecl>(Path->Root) : nullptr;
 }
 
+/// How deep the walk below descends into one statement.
+constexpr unsigned MaxVisitDepth = 1000;
+
 /// Walks one function body in source order.
 class ReadModifyWriteFinder {
 public:
@@ -81,12 +84,15 @@ public:
   explicit ReadModifyWriteFinder(const model::ModelVocabulary &Vocabulary)
       : Vocabulary(Vocabulary) {}
 
-  void visit(const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S))
+  void visit(const Stmt *S, unsigned Depth = 0) {
+    // Bounded recursion: a 20,000-deep operator chain overflowed the stack
+    // (test/robustness/deep-nesting.test); code nested deeper than this is
+    // not analysed.
+    if (!S || isa<LambdaExpr>(S) || Depth > MaxVisitDepth)
       return;
     // Children first: in `save(modify(load()))` the load comes first.
     for (const Stmt *Child : S->children())
-      visit(Child);
+      visit(Child, Depth + 1);
     if (const auto *Declaration = dyn_cast<DeclStmt>(S))
       for (const Decl *D : Declaration->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D))
