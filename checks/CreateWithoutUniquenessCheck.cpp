@@ -1,4 +1,17 @@
 //===--- CreateWithoutUniquenessCheck.cpp - modelguard ---------------------===//
+//
+// A create path (a function named like create/insert/add/register that
+// belongs to a record or a repository, or takes a record) is reported when
+//   - an `if` at the top level of its body tests only the record's identity
+//     (id set, id != 0, isNew(), an "id" key) and leaves the function, and
+//   - the first store insert after that guard is a plain insert (not an
+//     upsert, not INSERT ... ON CONFLICT and friends), and
+//   - no store lookup by another key (a natural key when NaturalKeys names
+//     the record's) comes before that insert.
+// Calls are visited in source order; lambda bodies are skipped because they
+// run when they are called.
+//
+//===----------------------------------------------------------------------===//
 
 #include "CreateWithoutUniquenessCheck.h"
 
@@ -12,10 +25,16 @@ namespace clang::tidy::modelguard {
 
 namespace {
 
-/// Calls in \p S in evaluation-independent source order, skipping lambda
-/// bodies (they run elsewhere).
+/// Bounded work per function: a create path with more calls than this is
+/// looked at up to here.
+constexpr unsigned MaxCallsPerFunction = 4096;
+/// Conditions nested deeper than this are not searched for identity names.
+constexpr unsigned MaxConditionDepth = 32;
+
+/// Calls in \p S in source order, skipping lambda bodies (they run
+/// elsewhere).
 void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Calls) {
-  if (!S || isa<LambdaExpr>(S))
+  if (!S || isa<LambdaExpr>(S) || Calls.size() >= MaxCallsPerFunction)
     return;
   if (const auto *Call = dyn_cast<CallExpr>(S))
     Calls.push_back(Call);
@@ -23,17 +42,39 @@ void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Calls)
     collectCalls(Child, Calls);
 }
 
+/// Where \p S starts; for an operator call, its first operand rather than
+/// the operator (CallExpr::getBeginLoc does not dispatch).
+SourceLocation beginOf(const Stmt *S) { return S->getBeginLoc(); }
+
 /// Does \p S leave the function (return or throw) on its own?
 bool exits(const Stmt *S) {
   if (!S)
     return false;
-  if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S->IgnoreContainers()))
+  if (isa<ReturnStmt>(S))
     return true;
   if (const auto *Expression = dyn_cast<Expr>(S))
     return isa<CXXThrowExpr>(Expression->IgnoreParenImpCasts());
   if (const auto *Block = dyn_cast<CompoundStmt>(S))
     return !Block->body_empty() && exits(Block->body_back());
   return false;
+}
+
+/// The items of a list option, normalised as identifiers are.
+std::vector<std::string> normalisedList(StringRef Value) {
+  std::vector<std::string> Names = model::parseList(Value);
+  for (std::string &Name : Names)
+    Name = model::normalisedName(Name);
+  return Names;
+}
+
+std::string quotedList(llvm::ArrayRef<std::string> Names) {
+  std::string Text;
+  for (size_t I = 0; I < Names.size(); ++I) {
+    if (I)
+      Text += I + 1 == Names.size() ? " or " : ", ";
+    Text += "'" + Names[I] + "'";
+  }
+  return Text;
 }
 
 } // namespace
@@ -43,15 +84,44 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
     : ModelGuardCheck(Name, Context),
       CreateFunctionVerbs(stringOption("CreateFunctionVerbs")),
       IdentityNames(stringOption("IdentityNames")),
-      IdentityMethods(stringOption("IdentityMethods")), CreateVerbs(CreateFunctionVerbs),
-      IdentityNameList(model::parseList(IdentityNames)),
-      IdentityMethodList(model::parseList(IdentityMethods)) {}
+      IdentityMethods(stringOption("IdentityMethods")),
+      NaturalKeys(stringOption("NaturalKeys")),
+      TestFileRegex(stringOption("TestFileRegex")), CreateVerbs(CreateFunctionVerbs),
+      IdentityNameList(normalisedList(IdentityNames)),
+      IdentityMethodList(model::parseList(IdentityMethods)) {
+  // "Type: field, field; Other: field"
+  llvm::SmallVector<StringRef, 4> Entries;
+  StringRef(NaturalKeys).split(Entries, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef Entry : Entries) {
+    auto [Type, Fields] = Entry.rsplit(':');
+    Type = Type.trim();
+    if (Type.empty() || Fields.trim().empty()) {
+      configurationDiag("%0: option 'NaturalKeys': entry '%1' is not 'Type: field, ...'")
+          << Name << Entry.trim();
+      continue;
+    }
+    std::vector<std::string> &Keys = NaturalKeyMap[Type];
+    for (const std::string &Field : model::parseList(Fields))
+      Keys.push_back(model::normalisedName(Field));
+  }
+  if (!TestFileRegex.empty()) {
+    llvm::Regex Compiled(TestFileRegex);
+    std::string Error;
+    if (Compiled.isValid(Error))
+      TestFiles = std::move(Compiled);
+    else
+      configurationDiag("%0: option 'TestFileRegex': invalid regular expression '%1': %2")
+          << Name << TestFileRegex << Error;
+  }
+}
 
 void CreateWithoutUniquenessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelGuardCheck::storeOptions(Opts);
   Options.store(Opts, "CreateFunctionVerbs", CreateFunctionVerbs);
   Options.store(Opts, "IdentityNames", IdentityNames);
   Options.store(Opts, "IdentityMethods", IdentityMethods);
+  Options.store(Opts, "NaturalKeys", NaturalKeys);
+  Options.store(Opts, "TestFileRegex", TestFileRegex);
 }
 
 void CreateWithoutUniquenessCheck::registerMatchers(MatchFinder *Finder) {
@@ -59,27 +129,40 @@ void CreateWithoutUniquenessCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
-bool CreateWithoutUniquenessCheck::isCreatePath(const FunctionDecl *Function) const {
+/// The record a create path creates (null when it cannot tell), and in
+/// \p IsCreatePath whether \p Function is a create path at all.
+const CXXRecordDecl *
+CreateWithoutUniquenessCheck::createdRecord(const FunctionDecl *Function,
+                                            bool &IsCreatePath) const {
+  IsCreatePath = false;
   if (!Function->getDeclName().isIdentifier() ||
       !CreateVerbs.matchesName(Function->getName()))
-    return false;
+    return nullptr;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
   // A method of a record ...
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    if (vocabulary().isRecord(Method->getParent()))
-      return true;
-  // ... or any function taking a record.
-  for (const ParmVarDecl *Parameter : Function->parameters())
-    if (vocabulary().isRecord(
-            Parameter->getType().getNonReferenceType()->getAsCXXRecordDecl()))
-      return true;
+  if (Method && vocabulary().isRecord(Method->getParent())) {
+    IsCreatePath = true;
+    return Method->getParent();
+  }
+  // ... any function taking a record ...
+  for (const ParmVarDecl *Parameter : Function->parameters()) {
+    QualType Type = Parameter->getType().getNonReferenceType();
+    if (Type->isPointerType())
+      Type = Type->getPointeeType();
+    if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+        vocabulary().isRecord(Class)) {
+      IsCreatePath = true;
+      return Class;
+    }
+  }
   // ... or a method of a repository / DAO.
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    return vocabulary().isStoreClass(Method->getParent());
-  return false;
+  IsCreatePath = Method && vocabulary().isStoreClass(Method->getParent());
+  return nullptr;
 }
 
-bool CreateWithoutUniquenessCheck::isIdentityTest(const Stmt *Condition) const {
-  if (!Condition)
+bool CreateWithoutUniquenessCheck::isIdentityTest(const Stmt *Condition,
+                                                  unsigned Depth) const {
+  if (!Condition || Depth > MaxConditionDepth || isa<LambdaExpr>(Condition))
     return false;
   const NamedDecl *Named = nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Condition))
@@ -87,9 +170,11 @@ bool CreateWithoutUniquenessCheck::isIdentityTest(const Stmt *Condition) const {
   else if (const auto *Member = dyn_cast<MemberExpr>(Condition))
     Named = Member->getMemberDecl();
   if (Named && Named->getDeclName().isIdentifier()) {
+    // id, m_id, id_: the identity field or variable.
     if (isa<FieldDecl>(Named) || isa<VarDecl>(Named))
       if (llvm::is_contained(IdentityNameList, model::normalisedName(Named->getName())))
         return true;
+    // isNew(), hasId()
     if (isa<CXXMethodDecl>(Named) &&
         llvm::is_contained(IdentityMethodList, Named->getName()))
       return true;
@@ -97,51 +182,171 @@ bool CreateWithoutUniquenessCheck::isIdentityTest(const Stmt *Condition) const {
   // values.count("id"), obj.contains("id"): an "id" key lookup.
   if (const auto *Literal = dyn_cast<StringLiteral>(Condition))
     return Literal->getCharByteWidth() == 1 &&
-           llvm::is_contained(IdentityNameList, Literal->getString().lower());
+           llvm::is_contained(IdentityNameList,
+                              model::normalisedName(Literal->getString()));
   for (const Stmt *Child : Condition->children())
-    if (isIdentityTest(Child))
+    if (isIdentityTest(Child, Depth + 1))
       return true;
   return false;
 }
 
-const Stmt *CreateWithoutUniquenessCheck::findIdentityGuard(const Stmt *Body) const {
+namespace {
+
+/// `0`, `-1`, `false`, `nullptr`, `std::nullopt`, `""`: what an unset
+/// identity is compared with.
+bool isUnsetValue(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  bool Negative = false;
+  if (const auto *Minus = dyn_cast<UnaryOperator>(E); Minus && Minus->getOpcode() == UO_Minus) {
+    E = Minus->getSubExpr()->IgnoreParenImpCasts();
+    Negative = true;
+  }
+  if (const auto *Integer = dyn_cast<IntegerLiteral>(E))
+    return Integer->getValue() == (Negative ? 1 : 0);
+  if (Negative)
+    return false;
+  if (const auto *Boolean = dyn_cast<CXXBoolLiteralExpr>(E))
+    return !Boolean->getValue();
+  if (const auto *Literal = dyn_cast<StringLiteral>(E))
+    return Literal->getLength() == 0;
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl()->getDeclName().isIdentifier() && Ref->getDecl()->getName() == "nullopt";
+  return false;
+}
+
+} // namespace
+
+/// When \p Condition is true: +1 when it means the identity is set (`id`,
+/// `id != 0`, `id.has_value()`, `!isNew()`), -1 when it means the identity
+/// is *not* set (`!id`, `id == 0`, `isNew()`, `id.empty()`), 0 when it
+/// cannot tell. Leaving the function when the identity is not set is a
+/// precondition of an update, not a guard against creating twice.
+int CreateWithoutUniquenessCheck::identityPolarity(const Expr *E, unsigned Depth) const {
+  if (!E || Depth > MaxConditionDepth)
+    return 0;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E); Unary && Unary->getOpcode() == UO_LNot)
+    return -identityPolarity(Unary->getSubExpr(), Depth + 1);
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  bool Equal = false;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->isLogicalOp())
+      return identityPolarity(isIdentityTest(Binary->getLHS()) ? Binary->getLHS()
+                                                               : Binary->getRHS(),
+                              Depth + 1);
+    if (Binary->isEqualityOp()) {
+      Equal = Binary->getOpcode() == BO_EQ;
+      LHS = Binary->getLHS();
+      RHS = Binary->getRHS();
+    }
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+             Operator && Operator->getNumArgs() == 2 &&
+             (Operator->getOperator() == OO_EqualEqual ||
+              Operator->getOperator() == OO_ExclaimEqual)) {
+    Equal = Operator->getOperator() == OO_EqualEqual;
+    LHS = Operator->getArg(0);
+    RHS = Operator->getArg(1);
+  }
+  if (LHS && RHS) {
+    const Expr *Tested = isUnsetValue(RHS) ? LHS : isUnsetValue(LHS) ? RHS : nullptr;
+    int Inner = Tested ? identityPolarity(Tested, Depth + 1) : 0;
+    return Equal ? -Inner : Inner;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getDeclName().isIdentifier())
+      return isa_and_nonnull<CXXConversionDecl>(Method) ? 1 : 0; // operator bool
+    std::string Name = model::normalisedName(Method->getName());
+    if (Name == "empty" || Name == "isnull" || Name == "is_null")
+      return -1;
+    if (llvm::is_contained(IdentityMethodList, Method->getName()))
+      return StringRef(Name).contains("new") || StringRef(Name).contains("transient") ? -1
+                                                                                       : 1;
+    return 1; // has_value(), count("id"), contains("id")
+  }
+  if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
+    return 1; // if (id), if (m_id)
+  return 0;
+}
+
+const IfStmt *CreateWithoutUniquenessCheck::findIdentityGuard(const Stmt *Body) const {
   const auto *Block = dyn_cast<CompoundStmt>(Body);
   if (!Block)
     return nullptr;
   for (const Stmt *S : Block->body())
     if (const auto *If = dyn_cast<IfStmt>(S))
-      if (exits(If->getThen()) && isIdentityTest(If->getCond()))
+      if (exits(If->getThen()) && isIdentityTest(If->getCond()) &&
+          identityPolarity(If->getCond()) >= 0)
         return If;
   return nullptr;
 }
 
+const std::vector<std::string> *
+CreateWithoutUniquenessCheck::naturalKeysOf(const CXXRecordDecl *Record) const {
+  if (!Record || NaturalKeyMap.empty() || !Record->getDeclName().isIdentifier())
+    return nullptr;
+  auto It = NaturalKeyMap.find(Record->getName());
+  if (It == NaturalKeyMap.end())
+    It = NaturalKeyMap.find("::" + Record->getQualifiedNameAsString());
+  return It == NaturalKeyMap.end() ? nullptr : &It->second;
+}
+
+/// Does \p Call look the created record up in a way that can tell whether
+/// it already exists: a store lookup by something else than its identity,
+/// or by one of its natural keys when they are configured?
+bool CreateWithoutUniquenessCheck::countsAsLookup(const CallExpr *Call,
+                                                  const CXXRecordDecl *Record) const {
+  llvm::SmallVector<std::string, 4> Keys;
+  vocabulary().lookupKeys(Call, Keys);
+  if (const std::vector<std::string> *Natural = naturalKeysOf(Record))
+    return llvm::any_of(Keys, [&](const std::string &Key) {
+      return llvm::is_contained(*Natural, Key);
+    });
+  if (Keys.empty())
+    return true; // exists(record): by whatever the store compares.
+  return !llvm::all_of(Keys, [&](const std::string &Key) {
+    return llvm::is_contained(IdentityNameList, Key);
+  });
+}
+
 void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!isCreatePath(Function))
+  const SourceManager &SM = *Result.SourceManager;
+  bool IsCreatePath = false;
+  const CXXRecordDecl *Record = createdRecord(Function, IsCreatePath);
+  if (!IsCreatePath)
     return;
-  const Stmt *Guard = findIdentityGuard(Function->getBody());
+  if (TestFiles &&
+      TestFiles->match(SM.getFilename(SM.getExpansionLoc(Function->getLocation()))))
+    return;
+  const IfStmt *Guard = findIdentityGuard(Function->getBody());
   if (!Guard)
     return; // No identity guard: an append-only insert is not this defect.
 
-  const SourceManager &SM = *Result.SourceManager;
-  llvm::SmallVector<const CallExpr *, 16> Calls;
+  llvm::SmallVector<const CallExpr *, 32> Calls;
   collectCalls(Function->getBody(), Calls);
   for (const CallExpr *Call : Calls) {
     model::StoreCall Store = vocabulary().classifyStoreCall(Call);
-    if (Store.is(model::SA_Lookup))
-      return; // Looked up by some key before inserting (calls are in order).
-    if (!Store.is(model::SA_Insert) || Store.is(model::SA_Upsert))
-      continue;
-    if (SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Guard->getBeginLoc()))
+    if (Store.is(model::SA_Lookup) && countsAsLookup(Call, Record))
+      return; // Looked up by another key before inserting.
+    if (!Store.is(model::SA_Insert) || Store.is(model::SA_Upsert) ||
+        SM.isBeforeInTranslationUnit(beginOf(Call), Guard->getEndLoc()))
       continue;
     const FunctionDecl *Callee = Call->getDirectCallee();
-    diag(Call->getBeginLoc(),
-         "'%0' inserts a new record guarded only by an identity test; nothing "
-         "looks the record up by another key first, so a repeated create "
-         "writes a duplicate row")
-        << (Callee ? Callee->getQualifiedNameAsString() : std::string("SQL INSERT"));
-    diag(Guard->getBeginLoc(), "the only guard against re-creation tests whether "
-                               "the record's identity is set",
+    std::string What = Store.Sql || !Callee ? std::string("SQL INSERT")
+                                            : Callee->getQualifiedNameAsString();
+    const std::vector<std::string> *Natural = naturalKeysOf(Record);
+    diag(beginOf(Call),
+         "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
+         "test, with no lookup by %select{another key|%4}3 before it; a repeated "
+         "create writes a duplicate row")
+        << What << (Record && Record->getIdentifier())
+        << (Record && Record->getIdentifier() ? Record->getName() : StringRef())
+        << (Natural != nullptr) << (Natural ? quotedList(*Natural) : std::string());
+    diag(Guard->getCond()->getBeginLoc(),
+         "the only guard against creating the record twice was this identity test",
          DiagnosticIDs::Note);
     return;
   }

@@ -5,6 +5,8 @@
 
 #include "ModelGuardCheck.h"
 
+#include "llvm/ADT/StringMap.h"
+
 namespace clang::tidy::modelguard {
 
 /// Finds create paths whose only protection against duplicates is a test
@@ -26,16 +28,26 @@ public:
   }
 
 private:
-  bool isCreatePath(const FunctionDecl *Function) const;
-  const Stmt *findIdentityGuard(const Stmt *Body) const;
-  bool isIdentityTest(const Stmt *Condition) const;
+  const CXXRecordDecl *createdRecord(const FunctionDecl *Function,
+                                     bool &IsCreatePath) const;
+  const IfStmt *findIdentityGuard(const Stmt *Body) const;
+  bool isIdentityTest(const Stmt *Condition, unsigned Depth = 0) const;
+  int identityPolarity(const Expr *Condition, unsigned Depth = 0) const;
+  bool countsAsLookup(const CallExpr *Call, const CXXRecordDecl *Record) const;
+  const std::vector<std::string> *naturalKeysOf(const CXXRecordDecl *Record) const;
 
   const std::string CreateFunctionVerbs;
   const std::string IdentityNames;
   const std::string IdentityMethods;
+  const std::string NaturalKeys;
+  const std::string TestFileRegex;
   const model::VerbPhrases CreateVerbs;
   const std::vector<std::string> IdentityNameList;
   const std::vector<std::string> IdentityMethodList;
+  /// NaturalKeys parsed: class name (unqualified, or "::"-qualified) to its
+  /// normalised key fields.
+  llvm::StringMap<std::vector<std::string>> NaturalKeyMap;
+  std::optional<llvm::Regex> TestFiles;
 };
 
 } // namespace clang::tidy::modelguard

@@ -1,175 +1,1202 @@
 //===--- LeakedTracebackCheck.cpp - modelguard -----------------------------===//
 //
-// First version: sources are variables, parameters and fields named like a
-// traceback; sinks are record fields, store writes and inserts, and
-// elements of a store-layer container (a `db::Values`) that the function
-// returns or writes to the store. A sink is reported when its value
-// expression mentions a source directly.
+// A bounded taint analysis from stack traces and exception details to the
+// places where they are stored or shown.
+//
+// Each function (and lambda) defined in the translation unit is analysed at
+// most once, producing a summary: which of its origins reach its return
+// value, and which of its parameters reach a sink inside it. A function is
+// analysed when it contains a source itself, or when an analysed caller
+// needs its summary; everything else costs one scan of its body. The walk
+// over a body is flow-insensitive (a variable's taint is the union of what
+// was assigned to it) and makes a fixed number of passes, so loop-carried
+// flows are seen without iterating to a fixed point. Summaries are computed
+// on demand to a bounded call depth; a recursive call sees no summary.
+//
+// Every value carries its origins (the source, or a parameter of the
+// function being summarised) and the hops it took, which become the notes
+// of a report. A value that was put into a key-value container is reported
+// at the element where it entered, when the container reaches a sink.
 //
 //===----------------------------------------------------------------------===//
 
 #include "LeakedTracebackCheck.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::modelguard {
+namespace leaked_traceback {
+
+enum class SourceKind { StackTrace, Message, Param };
+
+/// Where a sink puts what it receives.
+enum SinkClass : unsigned {
+  SC_Records = 1u << 0,
+  SC_Responses = 1u << 1,
+  SC_Logs = 1u << 2,
+};
+
+/// Upper bounds that keep the analysis linear in the size of the code.
+constexpr unsigned MaxOrigins = 6;
+constexpr unsigned MaxHops = 8;
+constexpr unsigned MaxSummaryDepth = 6;
+constexpr unsigned MaxExprDepth = 48;
+constexpr unsigned MaxParamSinks = 8;
+constexpr unsigned Passes = 2;
+
+struct Hop {
+  SourceLocation Loc;
+  std::string Text;
+};
+
+struct Origin {
+  SourceKind Kind = SourceKind::StackTrace;
+  /// The parameter this origin stands for, when Kind is Param.
+  unsigned Param = 0;
+  SourceLocation SourceLoc;
+  std::string SourceName;
+  llvm::SmallVector<Hop, 4> Hops;
+  /// Where the value entered a key-value container, if it did.
+  SourceLocation ContainerLoc;
+  std::string ContainerName;
+  /// The literal key it is stored under in that container, if known.
+  std::string Key;
+
+  bool sameAs(const Origin &Other) const {
+    return Kind == Other.Kind && Param == Other.Param && SourceLoc == Other.SourceLoc;
+  }
+};
+
+using Taint = llvm::SmallVector<Origin, 2>;
+
+/// A sink reached by some value.
+struct SinkEvent {
+  SinkClass Class = SC_Records;
+  SourceLocation Loc;
+  /// What the sink is, e.g. "record field 'Event::details'".
+  std::string Description;
+  /// What the sink is, when the value arrives in a container: e.g.
+  /// "values that are persisted".
+  std::string ContainerDescription;
+  /// The note at the sink when the report is at a container element.
+  std::string FinalNote;
+};
+
+/// A parameter of a summarised function that reaches a sink in it.
+struct ParamSink {
+  Origin Path;
+  SinkEvent Event;
+};
+
+struct FunctionSummary {
+  bool Complete = false;
+  Taint Return;
+  llvm::SmallVector<ParamSink, 2> Sinks;
+};
 
 namespace {
 
-/// The function or lambda body that contains \p Node.
-const Stmt *enclosingBody(const Stmt *Node, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(*Node);
-  while (!Parents.empty()) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getBody();
-    if (const auto *Function = Parent.get<FunctionDecl>())
-      return Function->getBody();
-    Parents = Context.getParents(Parent);
-  }
-  return nullptr;
-}
-
-bool mentions(const Stmt *S, const VarDecl *Var) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == Var;
-  for (const Stmt *Child : S->children())
-    if (mentions(Child, Var))
-      return true;
-  return false;
-}
-
-/// Is \p Var returned from, or passed to a store write in, \p Body?
-bool escapesToStore(const Stmt *S, const VarDecl *Var,
-                    const model::ModelVocabulary &Vocabulary) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (const auto *Return = dyn_cast<ReturnStmt>(S))
-    if (mentions(Return->getRetValue(), Var))
-      return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (Vocabulary.classifyStoreCall(Call).is(model::SA_Write))
-      for (const Expr *Argument : Call->arguments())
-        if (mentions(Argument, Var))
-          return true;
-  for (const Stmt *Child : S->children())
-    if (escapesToStore(Child, Var, Vocabulary))
-      return true;
-  return false;
-}
-
-} // namespace
-
-LeakedTracebackCheck::LeakedTracebackCheck(StringRef Name, ClangTidyContext *Context)
-    : ModelGuardCheck(Name, Context), TracebackNames(stringOption("TracebackNames")),
-      TracebackNameList(model::parseList(TracebackNames)) {}
-
-void LeakedTracebackCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ModelGuardCheck::storeOptions(Opts);
-  Options.store(Opts, "TracebackNames", TracebackNames);
-}
-
-void LeakedTracebackCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      binaryOperator(hasOperatorName("="), hasLHS(expr().bind("target")),
-                     hasRHS(expr().bind("value"))),
-      this);
-  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("="),
-                                         hasArgument(0, expr().bind("target")),
-                                         hasArgument(1, expr().bind("value"))),
-                     this);
-  Finder->addMatcher(callExpr(unless(cxxOperatorCallExpr())).bind("call"), this);
-}
-
-const Expr *LeakedTracebackCheck::findTracebackSource(const Stmt *Value) const {
-  if (!Value || isa<LambdaExpr>(Value))
-    return nullptr;
-  const NamedDecl *Named = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
-    Named = Ref->getDecl();
-  else if (const auto *Member = dyn_cast<MemberExpr>(Value))
-    Named = Member->getMemberDecl();
-  if (Named && (isa<VarDecl>(Named) || isa<FieldDecl>(Named)) &&
-      Named->getDeclName().isIdentifier() &&
-      llvm::is_contained(TracebackNameList, model::normalisedName(Named->getName())))
-    return cast<Expr>(Value);
-  for (const Stmt *Child : Value->children())
-    if (const Expr *Source = findTracebackSource(Child))
-      return Source;
-  return nullptr;
-}
-
-void LeakedTracebackCheck::report(const Expr *Sink, const Expr *Source,
-                                  StringRef SinkDescription) {
-  std::string SourceName = "stack trace";
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Source))
-    SourceName = Ref->getDecl()->getNameAsString();
-  else if (const auto *Member = dyn_cast<MemberExpr>(Source))
-    SourceName = Member->getMemberDecl()->getNameAsString();
-  diag(Sink->getBeginLoc(), "stack trace '%0' flows into %1; store a sanitised "
-                            "error and keep the trace in a restricted log")
-      << SourceName << SinkDescription;
-  diag(Source->getBeginLoc(), "the stack trace comes from '%0'", DiagnosticIDs::Note)
-      << SourceName;
-}
-
-void LeakedTracebackCheck::checkAssignment(const Expr *Target, const Expr *Value,
-                                           const MatchFinder::MatchResult &Result) {
-  const Expr *Source = findTracebackSource(Value);
-  if (!Source)
-    return;
-  Target = Target->IgnoreParenImpCasts();
-  // record.traceback = tb;
-  if (const auto *Member = dyn_cast<MemberExpr>(Target))
-    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-      if (vocabulary().isRecord(dyn_cast<CXXRecordDecl>(Field->getParent()))) {
-        report(Target, Source,
-               "record field '" + Field->getQualifiedNameAsString() + "'");
-        return;
-      }
-  // values["traceback"] = tb; where values is persisted.
-  if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Target);
-      Subscript && Subscript->getOperator() == OO_Subscript) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(Subscript->getArg(0)->IgnoreParenImpCasts());
-    const auto *Container = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    if (!Container || !Container->hasLocalStorage() ||
-        !vocabulary().isStoreValueType(Container->getType()))
+void addOrigin(Taint &Into, const Origin &O) {
+  for (const Origin &Existing : Into)
+    if (Existing.sameAs(O))
       return;
-    const Stmt *Body = enclosingBody(Target, *Result.Context);
-    if (Body && escapesToStore(Body, Container, vocabulary()))
-      report(Target, Source,
-             ("'" + Container->getName() + "', values that are persisted").str());
-  }
-}
-
-void LeakedTracebackCheck::checkStoreCall(const CallExpr *Call) {
-  model::StoreCall Store = vocabulary().classifyStoreCall(Call);
-  if (!Store.is(model::SA_Write))
+  if (Into.size() < MaxOrigins) {
+    Into.push_back(O);
     return;
-  for (const Expr *Argument : Call->arguments())
-    if (const Expr *Source = findTracebackSource(Argument)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      report(Argument, Source,
-             "the store write '" +
-                 (Callee ? Callee->getQualifiedNameAsString() : std::string("SQL")) +
-                 "'");
+  }
+  // Full: a real source displaces a parameter, never the other way round.
+  if (O.Kind == SourceKind::Param)
+    return;
+  for (Origin &Existing : llvm::reverse(Into))
+    if (Existing.Kind == SourceKind::Param) {
+      Existing = O;
       return;
     }
 }
 
+void addAll(Taint &Into, const Taint &From) {
+  for (const Origin &O : From)
+    addOrigin(Into, O);
+}
+
+void addHop(Origin &O, SourceLocation Loc, std::string Text) {
+  if (O.Hops.size() < MaxHops && Loc.isValid())
+    O.Hops.push_back({Loc, std::move(Text)});
+}
+
+Taint withHop(Taint T, SourceLocation Loc, const std::string &Text) {
+  for (Origin &O : T)
+    addHop(O, Loc, Text);
+  return T;
+}
+
+const Expr *stripped(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
+    const Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+std::optional<std::string> literalText(const Expr *E) {
+  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(stripped(E)))
+    if (Literal->getCharByteWidth() == 1)
+      return Literal->getString().str();
+  return std::nullopt;
+}
+
+/// The variable at the root of \p E: `v`, `v.f`, `v->f`, `*v`, `v[i]`.
+const ValueDecl *rootVariable(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
+    E = stripped(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (isa<VarDecl, BindingDecl>(Ref->getDecl()))
+        return Ref->getDecl();
+      return nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      E = Unary->getSubExpr();
+    else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      E = Subscript->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getNumArgs() > 0 &&
+             (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
+              Op->getOperator() == OO_Subscript))
+      E = Op->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+std::string nameOf(const NamedDecl *D) {
+  if (!D)
+    return "";
+  if (isa<CXXMethodDecl, FieldDecl>(D))
+    if (const auto *Parent = dyn_cast<NamedDecl>(D->getDeclContext()))
+      return (Parent->getName() + "::" + D->getName()).str();
+  return D->getQualifiedNameAsString();
+}
+
+/// A short spelling of the object \p E names, for messages.
+std::string spelling(const Expr *E) {
+  if (const ValueDecl *Root = rootVariable(E))
+    return Root->getNameAsString();
+  return "";
+}
+
+bool isExceptionClass(const CXXRecordDecl *Class, unsigned Depth = 0) {
+  if (!Class || Depth > 8 || !(Class = Class->getDefinition()))
+    return false;
+  if (Class->getDeclName().isIdentifier() && Class->getName() == "exception" &&
+      Class->isInStdNamespace())
+    return true;
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (isExceptionClass(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return true;
+  return false;
+}
+
+bool isKeyValueContainer(QualType Type, const model::ModelVocabulary &Vocabulary) {
+  if (Vocabulary.isStoreValueType(Type))
+    return true;
+  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class || !Class->getDeclName().isIdentifier())
+    return false;
+  if (Class->getName().contains_insensitive("json") ||
+      Class->getName().contains_insensitive("dict"))
+    return true;
+  if (!(Class = Class->getDefinition()))
+    return false;
+  for (const Decl *Member : Class->decls())
+    if (const auto *Named = dyn_cast<NamedDecl>(Member))
+      if (Named->getDeclName().isIdentifier() && Named->getName() == "mapped_type")
+        return true;
+  return false;
+}
+
+/// The argument of \p Call that initialises parameter \p Param of its
+/// callee (a member operator call passes the object first).
+const Expr *argumentFor(const CallExpr *Call, unsigned Param) {
+  unsigned Offset = 0;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        Method && Method->isInstance())
+      Offset = 1;
+  if (Param + Offset >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(Param + Offset);
+}
+
+bool nameIsOneOf(const NamedDecl *D, std::initializer_list<StringRef> Names) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  return llvm::is_contained(Names, D->getName());
+}
+
+/// Functions and members that return (part of) what they are given.
+bool isPropagator(const NamedDecl *Callee) {
+  return nameIsOneOf(Callee, {"to_string", "format", "vformat", "StrCat", "StrFormat",
+                              "move", "forward", "str", "c_str", "data", "substr",
+                              "string", "value", "value_or", "at", "get", "front",
+                              "back", "append", "use", "join", "to_json", "dump"});
+}
+
+/// Member functions that put their arguments into the object.
+bool isMutator(const NamedDecl *Method) {
+  return nameIsOneOf(Method, {"insert", "emplace", "insert_or_assign", "try_emplace",
+                              "push_back", "emplace_back", "append", "assign", "set",
+                              "put", "add", "push", "operator[]"});
+}
+
+} // namespace
+
+/// The analysis of one function body; see the file comment.
+class FlowAnalysis {
+public:
+  // Predicates over the check's configuration (cached per translation unit).
+  static bool isTracebackName(const LeakedTracebackCheck &Check, const NamedDecl *D);
+  static bool isStackTraceType(const LeakedTracebackCheck &Check, QualType Type);
+  static bool isResponseClass(const LeakedTracebackCheck &Check,
+                              const CXXRecordDecl *Class);
+  static bool isSanitizer(const LeakedTracebackCheck &Check, const NamedDecl *D);
+  static bool hasSource(const LeakedTracebackCheck &Check, const Stmt *S);
+
+  /// The summary of \p Function, computing it (and reporting what it finds)
+  /// on first use; null when the function has no body here, lives in a
+  /// system header, is being summarised already or is too deep.
+  static const FunctionSummary *summaryOf(LeakedTracebackCheck &Check,
+                                          ASTContext &Context,
+                                          const FunctionDecl *Function,
+                                          unsigned Depth);
+
+  /// Reports \p O at \p Event, or records it in the summary when it stands
+  /// for a parameter.
+  static void emit(LeakedTracebackCheck &Check, FunctionSummary *Summary,
+                   const Origin &O, const SinkEvent &Event);
+
+  FlowAnalysis(LeakedTracebackCheck &Check, ASTContext &Context,
+               const FunctionDecl *Function, unsigned Depth, FunctionSummary &Summary)
+      : Check(Check), Context(Context), Function(Function), Depth(Depth),
+        Summary(Summary) {}
+
+  void run() {
+    for (unsigned I = 0; I < Function->getNumParams(); ++I) {
+      const ParmVarDecl *Param = Function->getParamDecl(I);
+      Origin O;
+      O.Kind = SourceKind::Param;
+      O.Param = I;
+      O.SourceLoc = Param->getLocation();
+      O.SourceName = Param->getNameAsString();
+      Vars[Param].push_back(O);
+    }
+    for (unsigned Pass = 0; Pass < Passes; ++Pass)
+      visit(Function->getBody());
+  }
+
+private:
+  //===--- Values ---------------------------------------------------------===//
+
+  Origin source(SourceKind Kind, const Expr *At, std::string Name) {
+    Origin O;
+    O.Kind = Kind;
+    O.SourceLoc = At->getBeginLoc();
+    O.SourceName = std::move(Name);
+    return O;
+  }
+
+  Taint eval(const Expr *E, unsigned Level = 0);
+  Taint evalCall(const CallExpr *Call, unsigned Level);
+  Taint evalArguments(const CallExpr *Call, unsigned Level);
+  Taint applySummary(const CallExpr *Call, const FunctionDecl *Callee, unsigned Level);
+
+  void merge(const ValueDecl *Var, const Taint &T) {
+    if (T.empty() || !Var)
+      return;
+    addAll(Vars[Var], T);
+    if (const auto *Decomposition = dyn_cast<DecompositionDecl>(Var))
+      for (const BindingDecl *Binding : Decomposition->bindings())
+        addAll(Vars[Binding], T);
+  }
+
+  //===--- Statements -----------------------------------------------------===//
+
+  void visit(const Stmt *S);
+  void handleVar(const VarDecl *Var);
+  void handleStore(const Expr *Target, const Expr *Value, SourceLocation At);
+  void handleCall(const CallExpr *Call);
+  void handleStream(const CXXOperatorCallExpr *Op);
+  void handleComma(const CXXOperatorCallExpr *Op);
+  void handleConstruct(const CXXConstructExpr *Construct);
+  void handleReturn(const ReturnStmt *Return);
+  void putInContainer(const Expr *Container, const Taint &T, SourceLocation At,
+                      std::optional<std::string> Key);
+
+  //===--- Sinks ----------------------------------------------------------===//
+
+  /// Is \p Type a response, a pointer to one or a smart pointer to one?
+  bool returnsResponse(QualType Type) const {
+    if (Type.isNull())
+      return false;
+    if (isResponseClass(Check, Type->getPointeeCXXRecordDecl()))
+      return true;
+    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+    if (isResponseClass(Check, Class))
+      return true;
+    const auto *Instance = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+    if (!Instance || Instance->getTemplateArgs().size() == 0 ||
+        Instance->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    return isResponseClass(Check,
+                           Instance->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+  }
+  void sink(const Taint &T, const SinkEvent &Event);
+  void sinkArguments(const CallExpr *Call, const SinkEvent &Template);
+
+private:
+  LeakedTracebackCheck &Check;
+  ASTContext &Context;
+  const FunctionDecl *Function;
+  unsigned Depth;
+  FunctionSummary &Summary;
+  llvm::DenseMap<const ValueDecl *, Taint> Vars;
+  /// Prepared SQL statements that write (sqlite3_stmt *, soci::statement).
+  llvm::SmallPtrSet<const ValueDecl *, 4> WriteStatements;
+};
+
+} // namespace leaked_traceback
+
+using namespace leaked_traceback;
+
+namespace {
+
+unsigned sinkMask(StringRef Value) {
+  unsigned Mask = 0;
+  for (const std::string &Item : model::parseList(Value)) {
+    StringRef Name = Item;
+    if (Name.equals_insensitive("records"))
+      Mask |= SC_Records;
+    else if (Name.equals_insensitive("responses"))
+      Mask |= SC_Responses;
+    else if (Name.equals_insensitive("logs"))
+      Mask |= SC_Logs;
+  }
+  return Mask;
+}
+
+} // namespace
+
+//===--- The check --------------------------------------------------------===//
+
+LeakedTracebackCheck::LeakedTracebackCheck(StringRef Name, ClangTidyContext *Context)
+    : ModelGuardCheck(Name, Context), TracebackNames(stringOption("TracebackNames")),
+      StackTraceTypes(stringOption("StackTraceTypes")),
+      StackTraceFunctions(stringOption("StackTraceFunctions")),
+      StackTraceSinks(stringOption("StackTraceSinks")),
+      MessageSinks(stringOption("MessageSinks")),
+      ResponseTypes(stringOption("ResponseTypes")),
+      ResponseFunctions(stringOption("ResponseFunctions")),
+      LogNames(stringOption("LogNames")), Sanitizers(stringOption("Sanitizers")),
+      TracebackNameList(model::parseList(TracebackNames)),
+      StackTraceClasses(StackTraceTypes, model::UnqualifiedMatch::Equal),
+      StackTraceCallees(StackTraceFunctions, model::UnqualifiedMatch::Equal),
+      ResponseClasses(ResponseTypes, model::UnqualifiedMatch::Contains,
+                      /*IgnoreCase=*/true),
+      ResponseCallees(ResponseFunctions, model::UnqualifiedMatch::Equal),
+      LogDecls(LogNames, model::UnqualifiedMatch::Suffix, /*IgnoreCase=*/true),
+      SanitizerWords(model::parseList(StringRef(Sanitizers).lower())),
+      StackTraceSinkMask(sinkMask(StackTraceSinks)),
+      MessageSinkMask(sinkMask(MessageSinks)) {
+  for (const std::string &Item : model::parseList(StackTraceSinks + ";" + MessageSinks))
+    if (!sinkMask(Item))
+      configurationDiag("%0: option 'StackTraceSinks'/'MessageSinks': unknown sink "
+                        "class '%1' (expected records, responses or logs)")
+          << Name << Item;
+}
+
+LeakedTracebackCheck::~LeakedTracebackCheck() = default;
+
+void LeakedTracebackCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  ModelGuardCheck::storeOptions(Opts);
+  Options.store(Opts, "TracebackNames", TracebackNames);
+  Options.store(Opts, "StackTraceTypes", StackTraceTypes);
+  Options.store(Opts, "StackTraceFunctions", StackTraceFunctions);
+  Options.store(Opts, "StackTraceSinks", StackTraceSinks);
+  Options.store(Opts, "MessageSinks", MessageSinks);
+  Options.store(Opts, "ResponseTypes", ResponseTypes);
+  Options.store(Opts, "ResponseFunctions", ResponseFunctions);
+  Options.store(Opts, "LogNames", LogNames);
+  Options.store(Opts, "Sanitizers", Sanitizers);
+}
+
+void LeakedTracebackCheck::onStartOfTranslationUnit() {
+  ModelGuardCheck::onStartOfTranslationUnit();
+  Summaries.clear();
+  Reported.clear();
+  TracebackNameCache.clear();
+  StackTraceClassCache.clear();
+  ResponseClassCache.clear();
+}
+
+void LeakedTracebackCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+}
+
 void LeakedTracebackCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
-    checkStoreCall(Call);
+  const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Function = Lambda->getCallOperator();
+  if (!Function || !Function->hasBody() || Function->isInvalidDecl() ||
+      Function->isDefaulted())
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  if (SM.isInSystemHeader(Function->getLocation()))
+    return;
+  if (Summaries.count(Function) || !FlowAnalysis::hasSource(*this, Function->getBody()))
+    return;
+  FlowAnalysis::summaryOf(*this, *Result.Context, Function, 0);
+}
+
+//===--- Predicates -------------------------------------------------------===//
+
+namespace leaked_traceback {
+
+bool FlowAnalysis::isTracebackName(const LeakedTracebackCheck &Check, const NamedDecl *D) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  const IdentifierInfo *Id = D->getIdentifier();
+  if (!Id)
+    return false;
+  auto [It, Inserted] = Check.TracebackNameCache.try_emplace(Id, false);
+  if (Inserted)
+    It->second = llvm::is_contained(Check.TracebackNameList,
+                                    model::normalisedName(Id->getName()));
+  return It->second;
+}
+
+bool FlowAnalysis::isStackTraceType(const LeakedTracebackCheck &Check, QualType Type) {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  auto [It, Inserted] = Check.StackTraceClassCache.try_emplace(Class, false);
+  if (Inserted) {
+    bool Matches = Check.StackTraceClasses.matches(Class);
+    if (!Matches)
+      if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+        Matches = Check.StackTraceClasses.matches(Instance->getSpecializedTemplate());
+    It->second = Matches;
+  }
+  return It->second;
+}
+
+bool FlowAnalysis::isResponseClass(const LeakedTracebackCheck &Check, const CXXRecordDecl *Class) {
+  if (!Class)
+    return false;
+  auto [It, Inserted] = Check.ResponseClassCache.try_emplace(Class, false);
+  if (Inserted)
+    It->second = Check.ResponseClasses.matches(Class);
+  return It->second;
+}
+
+bool FlowAnalysis::isSanitizer(const LeakedTracebackCheck &Check, const NamedDecl *D) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  std::string Name = D->getName().lower();
+  for (const std::string &Word : Check.SanitizerWords)
+    if (StringRef(Name).contains(Word))
+      return true;
+  return false;
+}
+
+/// Does \p S contain a source? A cheap scan that spares the analysis of
+/// functions that cannot start a flow.
+bool FlowAnalysis::hasSource(const LeakedTracebackCheck &Check, const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    if (isa<VarDecl>(Ref->getDecl()) && isTracebackName(Check, Ref->getDecl()))
+      return true;
+  } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+    if (isa<FieldDecl>(Member->getMemberDecl()) &&
+        isTracebackName(Check, Member->getMemberDecl()))
+      return true;
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getDeclName().isIdentifier()) {
+      StringRef Name = Callee->getName();
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+        if (Name == "what" && isExceptionClass(Member->getRecordDecl()))
+          return true;
+        if (Name == "name" && isa<CXXTypeidExpr>(
+                                  Member->getImplicitObjectArgument()->IgnoreParens()))
+          return true;
+      }
+      if (Check.StackTraceCallees.matches(Callee))
+        return true;
+    }
+    if (isStackTraceType(Check, Call->getType()))
+      return true;
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    if (isStackTraceType(Check, Construct->getType()))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (hasSource(Check, Child))
+      return true;
+  return false;
+}
+
+const FunctionSummary *FlowAnalysis::summaryOf(LeakedTracebackCheck &Check, ASTContext &Context,
+                                 const FunctionDecl *Function, unsigned Depth) {
+  if (!Function)
+    return nullptr;
+  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+    Function = Pattern;
+  const FunctionDecl *Definition = nullptr;
+  if (!Function->hasBody(Definition) || !Definition || Definition->isInvalidDecl() ||
+      Definition->isDefaulted() || !Definition->getBody())
+    return nullptr;
+  Function = Definition;
+  auto It = Check.Summaries.find(Function);
+  if (It != Check.Summaries.end())
+    return It->second->Complete ? It->second.get() : nullptr;
+  if (Depth > MaxSummaryDepth ||
+      Context.getSourceManager().isInSystemHeader(Function->getLocation()))
+    return nullptr;
+  FunctionSummary &Summary =
+      *Check.Summaries.try_emplace(Function, std::make_unique<FunctionSummary>())
+           .first->second;
+  FlowAnalysis(Check, Context, Function, Depth, Summary).run();
+  Summary.Complete = true;
+  return &Summary;
+}
+
+//===--- Values -----------------------------------------------------------===//
+
+Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
+  if (!E || Level > MaxExprDepth)
+    return {};
+  E = stripped(E);
+  if (!E)
+    return {};
+  ++Level;
+
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    Taint T;
+    auto It = Vars.find(D);
+    if (It != Vars.end())
+      T = It->second;
+    if (isa<VarDecl>(D) && (isTracebackName(Check, D) || isStackTraceType(Check, D->getType())))
+      addOrigin(T, source(SourceKind::StackTrace, Ref, D->getNameAsString()));
+    return T;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *Field = Member->getMemberDecl();
+    Taint T;
+    if (isa<FieldDecl>(Field) &&
+        (isTracebackName(Check, Field) || isStackTraceType(Check, Field->getType())))
+      addOrigin(T, source(SourceKind::StackTrace, Member, Field->getNameAsString()));
+    // A struct carries what was stored in it.
+    if (!isa<CXXThisExpr>(stripped(Member->getBase())))
+      addAll(T, eval(Member->getBase(), Level));
+    return T;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return evalCall(Call, Level);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (isStackTraceType(Check, Construct->getType())) {
+      Taint T;
+      addOrigin(T, source(SourceKind::StackTrace, Construct,
+                          Construct->getType().getUnqualifiedType().getAsString(
+                              Context.getPrintingPolicy())));
+      return T;
+    }
+    Taint T;
+    for (const Expr *Argument : Construct->arguments())
+      addAll(T, eval(Argument, Level));
+    return T;
+  }
+  if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+    Taint T;
+    for (const Expr *Element : Init->inits())
+      addAll(T, eval(Element, Level));
+    return T;
+  }
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return eval(List->getSubExpr(), Level);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->getOpcode() == BO_Add || Binary->isAssignmentOp()) {
+      Taint T = eval(Binary->getRHS(), Level);
+      if (Binary->getOpcode() != BO_Assign)
+        addAll(T, eval(Binary->getLHS(), Level));
+      return T;
+    }
+    if (Binary->getOpcode() == BO_Comma)
+      return eval(Binary->getRHS(), Level);
+    return {};
+  }
+  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(E)) {
+    Taint T = eval(Conditional->getTrueExpr(), Level);
+    addAll(T, eval(Conditional->getFalseExpr(), Level));
+    return T;
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+    if (Unary->getOpcode() == UO_Deref || Unary->getOpcode() == UO_AddrOf)
+      return eval(Unary->getSubExpr(), Level);
+    return {};
+  }
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return eval(Subscript->getBase(), Level);
+  return {};
+}
+
+Taint FlowAnalysis::evalArguments(const CallExpr *Call, unsigned Level) {
+  Taint T;
+  for (const Expr *Argument : Call->arguments())
+    addAll(T, eval(Argument, Level));
+  return T;
+}
+
+Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    switch (Op->getOperator()) {
+    case OO_Subscript: {
+      // An element of a container: what was stored under that key.
+      Taint T = eval(Op->getArg(0), Level);
+      std::optional<std::string> Key = literalText(Op->getArg(1));
+      Taint Selected;
+      for (Origin &O : T)
+        if (!Key || O.Key.empty() || O.Key == *Key) {
+          O.Key.clear();
+          addOrigin(Selected, O);
+        }
+      return Selected;
+    }
+    case OO_Plus:
+    case OO_PlusEqual:
+    case OO_Star:
+    case OO_Arrow:
+    case OO_LessLess:
+    case OO_Equal:
+      return evalArguments(Call, Level);
+    case OO_Call:
+      return Callee ? applySummary(Call, Callee, Level) : Taint();
+    default:
+      return {};
+    }
+  }
+
+  if (Callee && isSanitizer(Check, Callee))
+    return {};
+
+  Taint T;
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
+
+  if (Member && Callee && Callee->getDeclName().isIdentifier()) {
+    StringRef Name = Callee->getName();
+    // e.what() of an exception.
+    if (Name == "what" && Call->getNumArgs() == 0 &&
+        isExceptionClass(Member->getRecordDecl())) {
+      std::string Spelled = spelling(Object);
+      addOrigin(T, source(SourceKind::Message, Call,
+                          (Spelled.empty() ? "" : Spelled + ".") + "what()"));
+      return T;
+    }
+    // typeid(e).name().
+    if (Name == "name" && Object)
+      if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(stripped(Object))) {
+        std::string Spelled =
+            TypeId->isTypeOperand() ? "" : spelling(TypeId->getExprOperand());
+        addOrigin(T, source(SourceKind::Message, Call,
+                            "typeid(" + Spelled + ").name()"));
+        return T;
+      }
+  }
+  if (Callee && (Check.StackTraceCallees.matches(Callee) ||
+                 isStackTraceType(Check, Call->getType()))) {
+    addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
+    return T;
+  }
+  if (!Callee)
+    return {};
+  // A member of a stack trace (entry.description(), trace.to_string())
+  // returns part of it.
+  if (Object && isStackTraceType(Check, Object->getType()))
+    return eval(Object, Level);
+  if (isPropagator(Callee)) {
+    T = evalArguments(Call, Level);
+    if (Object) {
+      Taint FromObject = eval(Object, Level);
+      std::optional<std::string> Key =
+          Callee->getName() == "at" && Call->getNumArgs() == 1
+              ? literalText(Call->getArg(0))
+              : std::nullopt;
+      for (Origin &O : FromObject)
+        if (!Key || O.Key.empty() || O.Key == *Key) {
+          O.Key.clear();
+          addOrigin(T, O);
+        }
+    }
+    return T;
+  }
+  return applySummary(Call, Callee, Level);
+}
+
+/// The value a call to a function defined in this translation unit returns,
+/// from its summary.
+Taint FlowAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
+                                 unsigned Level) {
+  const FunctionSummary *CalleeSummary = summaryOf(Check, Context, Callee, Depth + 1);
+  if (!CalleeSummary || CalleeSummary->Return.empty())
+    return {};
+  Taint T;
+  for (const Origin &Returned : CalleeSummary->Return) {
+    if (Returned.Kind != SourceKind::Param) {
+      addOrigin(T, Returned);
+      continue;
+    }
+    const Expr *Argument = argumentFor(Call, Returned.Param);
+    if (!Argument)
+      continue;
+    std::string Passed = "it was passed to '" + nameOf(Callee) + "' as '" +
+                         Returned.SourceName + "' here";
+    for (Origin O : eval(Argument, Level)) {
+      addHop(O, Argument->getBeginLoc(), Passed);
+      for (const Hop &H : Returned.Hops)
+        addHop(O, H.Loc, H.Text);
+      if (Returned.ContainerLoc.isValid()) {
+        if (O.ContainerLoc.isInvalid()) {
+          O.ContainerLoc = Returned.ContainerLoc;
+          O.ContainerName = Returned.ContainerName;
+        }
+        O.Key = Returned.Key;
+      }
+      addOrigin(T, O);
+    }
+  }
+  return T;
+}
+
+//===--- Statements -------------------------------------------------------===//
+
+void FlowAnalysis::visit(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        handleVar(Var);
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    visit(Range->getInit());
+    visit(Range->getRangeInit());
+    if (const VarDecl *Var = Range->getLoopVariable())
+      merge(Var, withHop(eval(Range->getRangeInit()), Var->getLocation(),
+                         "it flowed into the loop variable here"));
+    visit(Range->getBody());
+    return;
+  } else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+    handleReturn(Return);
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
+    if (Binary->isAssignmentOp())
+      handleStore(Binary->getLHS(), Binary->getRHS(), Binary->getLHS()->getBeginLoc());
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if ((Op->getOperator() == OO_Equal || Op->getOperator() == OO_PlusEqual) &&
+        Op->getNumArgs() == 2)
+      handleStore(Op->getArg(0), Op->getArg(1), Op->getArg(0)->getBeginLoc());
+    else if (Op->getOperator() == OO_LessLess && Op->getNumArgs() == 2)
+      handleStream(Op);
+    else if (Op->getOperator() == OO_Comma && Op->getNumArgs() == 2)
+      handleComma(Op);
+    else if (Op->getOperator() == OO_Call)
+      handleCall(Op);
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    handleCall(Call);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    handleConstruct(Construct);
+  }
+  for (const Stmt *Child : S->children())
+    visit(Child);
+}
+
+void FlowAnalysis::handleVar(const VarDecl *Var) {
+  const Expr *Init = Var->getInit();
+  if (!Init)
+    return;
+  Taint T = eval(Init);
+  if (T.empty())
+    return;
+  if (Var->getDeclName().isIdentifier() && !Var->getName().empty())
+    T = withHop(std::move(T), Var->getLocation(),
+                "it flowed into '" + Var->getName().str() + "' here");
+  merge(Var, T);
+  // A prepared statement that writes keeps the SQL's access.
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(stripped(Init)))
+    if (Check.vocabulary().classifyStoreCall(Call).is(model::SA_Write))
+      WriteStatements.insert(Var);
+}
+
+void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
+                                  SourceLocation At, std::optional<std::string> Key) {
+  const ValueDecl *Root = rootVariable(Container);
+  if (!Root || T.empty())
+    return;
+  bool KeyValue = isKeyValueContainer(Root->getType(), Check.vocabulary());
+  // Other objects only carry what goes into them when they are standard
+  // strings, streams or containers; a setter of some class is not followed.
+  if (!KeyValue) {
+    const CXXRecordDecl *Class =
+        Root->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Class || !Class->isInStdNamespace() ||
+        !nameIsOneOf(Class, {"basic_string", "basic_ostringstream", "basic_stringstream",
+                             "vector", "deque", "list", "set", "unordered_set"}))
+      return;
+  }
+  Taint Stored = T;
+  for (Origin &O : Stored) {
+    if (KeyValue) {
+      if (O.ContainerLoc.isInvalid()) {
+        O.ContainerLoc = At;
+        O.ContainerName = Root->getNameAsString();
+      }
+      O.Key = Key.value_or("");
+    } else {
+      addHop(O, At, "it flowed into '" + Root->getNameAsString() + "' here");
+    }
+  }
+  merge(Root, Stored);
+}
+
+void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
+                               SourceLocation At) {
+  Taint T = eval(Value);
+  if (T.empty())
+    return;
+  Target = stripped(Target);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target)) {
+    merge(Ref->getDecl(), withHop(std::move(T), At,
+                                  "it flowed into '" + Ref->getDecl()->getNameAsString() +
+                                      "' here"));
     return;
   }
-  checkAssignment(Result.Nodes.getNodeAs<Expr>("target"),
-                  Result.Nodes.getNodeAs<Expr>("value"), Result);
+  if (const auto *Member = dyn_cast<MemberExpr>(Target)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    const auto *Class = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+    if (Class && Check.vocabulary().isRecord(Class)) {
+      sink(T, {SC_Records, At, "record field '" + nameOf(Field) + "'", "", ""});
+      return;
+    }
+    if (Class && isResponseClass(Check, Class)) {
+      sink(T, {SC_Responses, At, "the response field '" + nameOf(Field) + "'", "", ""});
+      return;
+    }
+    // A field of a local object: the object now carries the value.
+    if (const ValueDecl *Root = rootVariable(Member))
+      merge(Root, withHop(std::move(T), At,
+                          "it flowed into '" + Root->getNameAsString() + "' here"));
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Target);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    putInContainer(Op->getArg(0), T, At, literalText(Op->getArg(1)));
 }
+
+void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
+  // Only the outermost `<<` of a chain does the work.
+  for (const auto &Parent : Context.getParents(*Op))
+    if (const auto *Outer = Parent.get<CXXOperatorCallExpr>())
+      if (Outer->getOperator() == OO_LessLess && Outer->getNumArgs() == 2 &&
+          stripped(Outer->getArg(0)) == Op)
+        return;
+  Taint T;
+  const Expr *Root = Op;
+  for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Root));
+    if (!Link || Link->getOperator() != OO_LessLess || Link->getNumArgs() != 2)
+      break;
+    addAll(T, eval(Link->getArg(1)));
+    Root = Link->getArg(0);
+  }
+  if (T.empty())
+    return;
+  Root = stripped(Root);
+  SourceLocation At = Root->getBeginLoc();
+  // std::cerr << ..., logger.stream() << ..., a std::ofstream log file.
+  const NamedDecl *Stream = rootVariable(Root);
+  const CXXRecordDecl *StreamClass = Root->getType()->getAsCXXRecordDecl();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Root))
+    StreamClass = Call->getRecordDecl();
+  bool IsLogFile = false;
+  if (Stream && Stream->getDeclName().isIdentifier() &&
+      Stream->getName().contains_insensitive("log"))
+    if (const CXXRecordDecl *Class =
+            cast<ValueDecl>(Stream)->getType().getNonReferenceType()->getAsCXXRecordDecl())
+      IsLogFile = Class->getName().contains("ofstream");
+  if ((Stream && Check.LogDecls.matches(Stream)) || IsLogFile ||
+      (StreamClass && Check.LogDecls.matches(StreamClass))) {
+    std::string Name = Stream ? Stream->getQualifiedNameAsString() : nameOf(StreamClass);
+    sink(T, {SC_Logs, At, "the log '" + Name + "'", "", ""});
+    return;
+  }
+  if (StreamClass && isResponseClass(Check, StreamClass)) {
+    sink(T, {SC_Responses, At, "the response '" + nameOf(StreamClass) + "'", "", ""});
+    return;
+  }
+  if (Stream)
+    merge(cast<ValueDecl>(Stream),
+          withHop(std::move(T), At,
+                  "it was written to '" + Stream->getNameAsString() + "' here"));
+}
+
+/// soci: `sql << "INSERT ...", use(traceback);`
+void FlowAnalysis::handleComma(const CXXOperatorCallExpr *Op) {
+  const Expr *Left = Op->getArg(0);
+  for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Left));
+    if (!Link || Link->getNumArgs() != 2)
+      return;
+    if (Link->getOperator() == OO_LessLess) {
+      std::optional<std::string> Sql = literalText(Link->getArg(1));
+      if (!Sql || !(Check.vocabulary().classifySql(*Sql) & model::SA_Write))
+        return;
+      sink(eval(Op->getArg(1)), {SC_Records, Op->getArg(1)->getBeginLoc(),
+                                 "the SQL statement '" + Sql->substr(0, 24) + "'",
+                                 "values that are persisted",
+                                 "the statement was run here"});
+      return;
+    }
+    if (Link->getOperator() != OO_Comma)
+      return;
+    Left = Link->getArg(0);
+  }
+}
+
+void FlowAnalysis::handleConstruct(const CXXConstructExpr *Construct) {
+  const CXXRecordDecl *Class = Construct->getType()->getAsCXXRecordDecl();
+  if (!Class || !isResponseClass(Check, Class) || Construct->getNumArgs() == 0)
+    return;
+  for (const Expr *Argument : Construct->arguments())
+    sink(eval(Argument), {SC_Responses, Argument->getBeginLoc(),
+                          "the response '" + nameOf(Class) + "'",
+                          "values sent to the user", "it was sent to the user here"});
+}
+
+void FlowAnalysis::handleCall(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() != OO_Call)
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const model::ModelVocabulary &Vocabulary = Check.vocabulary();
+
+  // backtrace(buffer, size) fills its buffer with the stack.
+  if (Callee && Check.StackTraceCallees.matches(Callee) && Call->getNumArgs() > 0) {
+    Taint T;
+    addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
+    merge(rootVariable(Call->getArg(0)), T);
+    return;
+  }
+
+  // A store write or insert: every argument is persisted.
+  model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
+  if (Store.is(model::SA_Write)) {
+    std::string Name = Callee ? nameOf(Callee) : std::string("SQL");
+    for (const Expr *Argument : Call->arguments()) {
+      // sqlite3_prepare_v2(db, "INSERT ...", -1, &stmt, nullptr)
+      if (const auto *AddressOf = dyn_cast<UnaryOperator>(stripped(Argument));
+          AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+        if (const ValueDecl *Statement = rootVariable(AddressOf->getSubExpr()))
+          WriteStatements.insert(Statement);
+      sink(eval(Argument),
+           {SC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
+            "values that are persisted",
+            "it was written to the store by '" + Name + "' here"});
+    }
+    return;
+  }
+  if (!Callee)
+    return;
+
+  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE.
+  if (Callee->getDeclName().isIdentifier() &&
+      StringRef(Callee->getName()).contains_insensitive("bind")) {
+    const ValueDecl *Statement = nullptr;
+    if (Member)
+      Statement = rootVariable(Member->getImplicitObjectArgument());
+    else if (Call->getNumArgs() > 0)
+      Statement = rootVariable(Call->getArg(0));
+    if (Statement && WriteStatements.contains(Statement)) {
+      sinkArguments(Call, {SC_Records, {},
+                           "the SQL parameter bound by '" + nameOf(Callee) + "'",
+                           "values that are persisted", "it was bound to the statement here"});
+      return;
+    }
+  }
+
+  // Responses: members of a Response type, functions that build one, and
+  // functions named by ResponseFunctions.
+  const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
+  if ((ObjectClass && isResponseClass(Check, ObjectClass)) ||
+      Check.ResponseCallees.matches(Callee) ||
+      returnsResponse(Call->getType())) {
+    sinkArguments(Call, {SC_Responses, {}, "the response '" + nameOf(Callee) + "'",
+                         "values sent to the user",
+                         "it was sent to the user by '" + nameOf(Callee) + "' here"});
+    return;
+  }
+
+  // Logs: functions and logger classes named by LogNames.
+  if (Check.LogDecls.matches(Callee) ||
+      (ObjectClass && Check.LogDecls.matches(ObjectClass))) {
+    sinkArguments(Call, {SC_Logs, {}, "the log '" + nameOf(Callee) + "'",
+                         "values that are logged",
+                         "it was logged by '" + nameOf(Callee) + "' here"});
+    return;
+  }
+
+  // values.insert({"traceback", tb}), message.append(tb)
+  if (Member && isMutator(Callee)) {
+    Taint T;
+    for (const Expr *Argument : Call->arguments())
+      addAll(T, eval(Argument));
+    std::optional<std::string> Key;
+    if (Call->getNumArgs() == 2)
+      Key = literalText(Call->getArg(0));
+    putInContainer(Member->getImplicitObjectArgument(), T, Call->getBeginLoc(), Key);
+    return;
+  }
+
+  // A function defined here whose parameters reach a sink.
+  if (isPropagator(Callee))
+    return;
+  const FunctionSummary *CalleeSummary =
+      summaryOf(Check, Context, Callee, Depth + 1);
+  if (!CalleeSummary || CalleeSummary->Sinks.empty())
+    return;
+  for (const ParamSink &Reached : CalleeSummary->Sinks) {
+    const Expr *Argument = argumentFor(Call, Reached.Path.Param);
+    if (!Argument)
+      continue;
+    std::string Passed = "it was passed to '" + nameOf(Callee) + "' as '" +
+                         Reached.Path.SourceName + "' here";
+    for (Origin O : eval(Argument)) {
+      addHop(O, Argument->getBeginLoc(), Passed);
+      for (const Hop &H : Reached.Path.Hops)
+        addHop(O, H.Loc, H.Text);
+      if (O.ContainerLoc.isInvalid()) {
+        O.ContainerLoc = Reached.Path.ContainerLoc;
+        O.ContainerName = Reached.Path.ContainerName;
+      }
+      emit(Check, &Summary, O, Reached.Event);
+    }
+  }
+}
+
+void FlowAnalysis::handleReturn(const ReturnStmt *Return) {
+  Taint T = eval(Return->getRetValue());
+  if (T.empty())
+    return;
+  std::string Returned = "it was returned from '" + nameOf(Function) + "' here";
+  for (const Origin &O : T) {
+    Origin Copy = O;
+    addHop(Copy, Return->getBeginLoc(), Returned);
+    addOrigin(Summary.Return, Copy);
+  }
+  // A store-layer container is returned to be persisted.
+  if (Check.vocabulary().isStoreValueType(Function->getReturnType()))
+    sink(T, {SC_Records, Return->getRetValue()->getBeginLoc(),
+             "the returned store-layer value", "values that are persisted",
+             "'%0' was returned here, as a value of the store layer"});
+}
+
+//===--- Sinks ------------------------------------------------------------===//
+
+void FlowAnalysis::sink(const Taint &T, const SinkEvent &Event) {
+  for (const Origin &O : T)
+    emit(Check, &Summary, O, Event);
+}
+
+void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template) {
+  for (const Expr *Argument : Call->arguments()) {
+    Taint T = eval(Argument);
+    if (T.empty())
+      continue;
+    SinkEvent Event = Template;
+    Event.Loc = Argument->getBeginLoc();
+    sink(T, Event);
+  }
+}
+
+void FlowAnalysis::emit(LeakedTracebackCheck &Check, FunctionSummary *Summary,
+                        const Origin &O, const SinkEvent &Event) {
+  if (O.Kind == SourceKind::Param) {
+    if (!Summary)
+      return;
+    for (const ParamSink &Existing : Summary->Sinks)
+      if (Existing.Path.Param == O.Param && Existing.Event.Loc == Event.Loc)
+        return;
+    if (Summary->Sinks.size() < MaxParamSinks)
+      Summary->Sinks.push_back({O, Event});
+    return;
+  }
+  unsigned Mask = O.Kind == SourceKind::StackTrace ? Check.StackTraceSinkMask
+                                                   : Check.MessageSinkMask;
+  if (!(Mask & Event.Class))
+    return;
+  bool InContainer = O.ContainerLoc.isValid() && !Event.ContainerDescription.empty();
+  SourceLocation At = InContainer ? O.ContainerLoc : Event.Loc;
+  if (At.isInvalid() || !Check.Reported.insert(At.getRawEncoding()).second)
+    return;
+  std::string Into = InContainer
+                         ? "'" + O.ContainerName + "', " + Event.ContainerDescription
+                         : Event.Description;
+  if (O.Kind == SourceKind::StackTrace)
+    Check.diag(At, "stack trace '%0' flows into %1; store a sanitised error and keep "
+                   "the trace in a restricted log")
+        << O.SourceName << Into;
+  else
+    Check.diag(At, "exception details '%0' flow into %1; send a sanitised error "
+                   "instead")
+        << O.SourceName << Into;
+  Check.diag(O.SourceLoc,
+             O.Kind == SourceKind::StackTrace ? "the stack trace came from '%0' here"
+                                              : "the exception details came from '%0' "
+                                                "here",
+             DiagnosticIDs::Note)
+      << O.SourceName;
+  for (const Hop &H : O.Hops)
+    Check.diag(H.Loc, "%0", DiagnosticIDs::Note) << H.Text;
+  if (InContainer && !Event.FinalNote.empty()) {
+    std::string Final = Event.FinalNote;
+    size_t Placeholder = Final.find("%0");
+    if (Placeholder != std::string::npos)
+      Final.replace(Placeholder, 2, O.ContainerName);
+    Check.diag(Event.Loc, "%0", DiagnosticIDs::Note) << Final;
+  }
+}
+
+} // namespace leaked_traceback
 
 } // namespace clang::tidy::modelguard

@@ -4,10 +4,14 @@
 #define MODELGUARD_UNCHECKEDNULLABLEFIELDCHECK_H
 
 #include "ModelGuardCheck.h"
+#include "analysis/PresenceAnalysis.h"
+
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::modelguard {
 
-/// Finds reads through nullable data members that no presence test guards.
+/// Finds reads through nullable data members that no presence test guards,
+/// with a flow-sensitive analysis of each function (analysis/PresenceAnalysis.h).
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unchecked-nullable-field.md
@@ -17,6 +21,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -25,10 +30,27 @@ public:
   }
 
 private:
+  void analyse(const Decl *Function, const Stmt *Body, const LambdaExpr *Lambda,
+               ASTContext &Context);
+  model::NullableForm formOf(const FieldDecl *Field);
+
   const bool RecordsOnly;
   const std::string AccessMethods;
   const std::string PresenceMethods;
   const std::string AbsenceMethods;
+  const std::string ResetMethods;
+  const std::string AssignMethods;
+  const bool InvalidateOnNonConstCall;
+  const unsigned AnalysisBudget;
+  const bool ReportSkippedFunctions;
+
+  analysis::PresenceOptions Analysis;
+  /// Per translation unit: the nullable form of each field seen, the state
+  /// where each lambda was created, and the locations already reported.
+  llvm::DenseMap<const FieldDecl *, model::NullableForm> Forms;
+  analysis::LambdaEntryStates LambdaStates;
+  llvm::DenseSet<SourceLocation> Reported;
+  unsigned SkippedFunctions = 0;
 };
 
 } // namespace clang::tidy::modelguard

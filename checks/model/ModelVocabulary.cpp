@@ -305,9 +305,29 @@ unsigned ModelVocabulary::classifySql(llvm::StringRef Sql) const {
   return SA_None;
 }
 
+/// The first operand of a string concatenation ("UPDATE t SET n = " +
+/// std::to_string(n)), which holds the statement's leading words; \p E
+/// itself when it is not a concatenation.
+const Expr *leftmostConcatenated(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+        Operator && Operator->getOperator() == OO_Plus && Operator->getNumArgs() == 2) {
+      E = ignoreWrappers(Operator->getArg(0));
+      continue;
+    }
+    if (const auto *Binary = dyn_cast<BinaryOperator>(E);
+        Binary && Binary->getOpcode() == BO_Add) {
+      E = ignoreWrappers(Binary->getLHS());
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
 const StringLiteral *ModelVocabulary::sqlArgument(const CallExpr *Call) {
   for (const Expr *Argument : Call->arguments()) {
-    const Expr *Inner = ignoreWrappers(Argument);
+    const Expr *Inner = leftmostConcatenated(ignoreWrappers(Argument));
     if (const auto *Literal = dyn_cast_or_null<StringLiteral>(Inner))
       return Literal;
     // const char *Sql = "UPDATE ..."; exec(Sql);
@@ -322,6 +342,149 @@ const StringLiteral *ModelVocabulary::sqlArgument(const CallExpr *Call) {
               return Literal;
   }
   return nullptr;
+}
+
+void ModelVocabulary::sqlWhereColumns(llvm::StringRef Sql,
+                                      llvm::SmallVectorImpl<std::string> &Columns) {
+  std::string Upper = Sql.upper();
+  llvm::StringRef Text(Upper);
+  size_t Where = llvm::StringRef::npos;
+  // WHERE as a word, not part of an identifier.
+  for (size_t From = 0; (From = Text.find("WHERE", From)) != llvm::StringRef::npos;
+       From += 5) {
+    bool WordStart = From == 0 || !(llvm::isAlnum(Text[From - 1]) || Text[From - 1] == '_');
+    bool WordEnd = From + 5 >= Text.size() ||
+                   !(llvm::isAlnum(Text[From + 5]) || Text[From + 5] == '_');
+    if (WordStart && WordEnd) {
+      Where = From + 5;
+      break;
+    }
+  }
+  if (Where == llvm::StringRef::npos)
+    return;
+  static const char *const Keywords[] = {
+      "AND",  "OR",     "NOT",  "IS",    "NULL", "IN",     "LIKE",  "ILIKE",
+      "BETWEEN", "EXISTS", "TRUE", "FALSE", "SELECT", "FROM", "AS", "ANY", "ALL",
+      "ESCAPE", "COLLATE", "CASE", "WHEN", "THEN", "ELSE", "END", "LOWER", "UPPER"};
+  static const char *const Terminators[] = {"ORDER", "GROUP", "LIMIT", "FOR",
+                                            "RETURNING", "HAVING", "OFFSET", "UNION"};
+  llvm::StringRef Original = Sql.drop_front(Where);
+  Text = Text.drop_front(Where);
+  size_t I = 0;
+  while (I < Text.size()) {
+    char C = Text[I];
+    if (C == '\'') { // Skip a string literal.
+      size_t End = Text.find('\'', I + 1);
+      I = End == llvm::StringRef::npos ? Text.size() : End + 1;
+      continue;
+    }
+    if (!(llvm::isAlpha(C) || C == '_')) {
+      ++I;
+      continue;
+    }
+    size_t Start = I;
+    while (I < Text.size() && (llvm::isAlnum(Text[I]) || Text[I] == '_'))
+      ++I;
+    llvm::StringRef Word = Text.slice(Start, I);
+    char Before = Start ? Text[Start - 1] : ' ';
+    size_t Next = I;
+    while (Next < Text.size() && Text[Next] == ' ')
+      ++Next;
+    char After = Next < Text.size() ? Text[Next] : ' ';
+    if (llvm::is_contained(Terminators, Word))
+      return;
+    // Bind parameters (:name, @name, $1), qualifiers (t.), functions (f().
+    if (Before == ':' || Before == '@' || Before == '$' || After == '.' || After == '(' ||
+        llvm::isDigit(Word[0]) || llvm::is_contained(Keywords, Word))
+      continue;
+    std::string Column = Original.slice(Start, I).lower();
+    if (!llvm::is_contained(Columns, Column))
+      Columns.push_back(std::move(Column));
+  }
+}
+
+void ModelVocabulary::lookupKeys(const CallExpr *Call,
+                                 llvm::SmallVectorImpl<std::string> &Keys) const {
+  if (!Call)
+    return;
+  // find_by_name_and_owner: the words after "by", split at "and" / "or".
+  if (const FunctionDecl *Callee = Call->getDirectCallee();
+      Callee && Callee->getDeclName().isIdentifier()) {
+    auto Words = identifierWords(Callee->getName());
+    auto By = llvm::find(Words, "by");
+    if (By != Words.end()) {
+      std::string Key;
+      for (auto It = std::next(By); It != Words.end(); ++It) {
+        if (*It == "and" || *It == "or") {
+          if (!Key.empty())
+            Keys.push_back(std::move(Key));
+          Key.clear();
+          continue;
+        }
+        if (!Key.empty())
+          Key += '_';
+        Key += *It;
+      }
+      if (!Key.empty())
+        Keys.push_back(std::move(Key));
+      if (!Keys.empty())
+        return;
+    }
+  }
+  if (const StringLiteral *Sql = sqlArgument(Call)) {
+    if (Sql->getCharByteWidth() == 1)
+      sqlWhereColumns(Sql->getString(), Keys);
+    return;
+  }
+  for (const Expr *Argument : Call->arguments()) {
+    QualType Type = Argument->getType();
+    if (Type.isNull())
+      continue;
+    // A context, a session or a record passed whole says nothing about the
+    // key.
+    if (Type->isPointerType() && Type->getPointeeType()->isRecordType())
+      continue;
+    if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl())
+      if (isRecord(Class) || isStoreClass(Class))
+        continue;
+    const Expr *Inner = Argument->IgnoreParenImpCasts();
+    for (unsigned Depth = 0; Depth < 8; ++Depth) {
+      if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Inner);
+          Operator && Operator->getNumArgs() == 1 &&
+          (Operator->getOperator() == OO_Star || Operator->getOperator() == OO_Arrow)) {
+        Inner = Operator->getArg(0)->IgnoreParenImpCasts();
+        continue;
+      }
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Inner);
+          Unary && Unary->getOpcode() == UO_Deref) {
+        Inner = Unary->getSubExpr()->IgnoreParenImpCasts();
+        continue;
+      }
+      if (const auto *Construct = dyn_cast<CXXConstructExpr>(Inner);
+          Construct && Construct->getNumArgs() == 1) {
+        Inner = Construct->getArg(0)->IgnoreParenImpCasts();
+        continue;
+      }
+      break;
+    }
+    const NamedDecl *Named = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Inner)) {
+      Named = Ref->getDecl();
+      if (const auto *Var = dyn_cast<VarDecl>(Named);
+          Var && Var->getType()->isLValueReferenceType() &&
+          !Var->getType().getNonReferenceType().isConstQualified() &&
+          Var->getType().getNonReferenceType()->isRecordType())
+        continue; // Context &ctx
+    } else if (const auto *Member = dyn_cast<MemberExpr>(Inner)) {
+      Named = Member->getMemberDecl();
+    }
+    if (Named && Named->getDeclName().isIdentifier() && isa<ValueDecl>(Named) &&
+        !isa<FunctionDecl>(Named)) {
+      std::string Key = normalisedName(Named->getName());
+      if (!llvm::is_contained(Keys, Key))
+        Keys.push_back(std::move(Key));
+    }
+  }
 }
 
 bool ModelVocabulary::isInStoreNamespace(const Decl *D) const {
@@ -362,6 +525,11 @@ bool ModelVocabulary::isStoreValueType(QualType Type) const {
 StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
   StoreCall Result;
   if (!Call)
+    return Result;
+  // `"UPDATE t SET n = " + value` builds SQL text; it does not run it.
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);
+      Operator && (Operator->getOperator() == OO_Plus ||
+                   Operator->getOperator() == OO_PlusEqual))
     return Result;
   if (const StringLiteral *Sql = sqlArgument(Call)) {
     if (Sql->getCharByteWidth() == 1) {

@@ -121,6 +121,23 @@ public:
   /// literal), or null.
   static const StringLiteral *sqlArgument(const CallExpr *Call);
 
+  /// The columns the WHERE clause of SQL text tests, lower case, without
+  /// table qualifiers, bind parameters, functions and SQL keywords:
+  /// "SELECT * FROM t WHERE t.name = :name AND owner_id = ?" gives
+  /// {name, owner_id}. Empty when there is no WHERE clause.
+  static void sqlWhereColumns(llvm::StringRef Sql,
+                              llvm::SmallVectorImpl<std::string> &Columns);
+
+  /// The keys a store lookup \p Call is made by, as normalised names (see
+  /// normalisedName): the words after "by" in the callee's name
+  /// ("get_by_request_id" gives request_id, "find_by_name_and_owner" gives
+  /// name and owner), else the columns of its SQL WHERE clause, else the
+  /// names of the variables and members passed as arguments (leaving out
+  /// records and objects passed by non-const reference or pointer, such as
+  /// a context or a session). Empty when nothing tells.
+  void lookupKeys(const CallExpr *Call,
+                  llvm::SmallVectorImpl<std::string> &Keys) const;
+
   //===--- Synchronisation --------------------------------------------------===//
 
   /// Is \p Var an RAII lock or transaction whose lifetime is a synchronised

@@ -33,6 +33,18 @@ void SynchronisedRegions::closeExplicit(const Decl *Key, SourceLocation At) {
     OpenLocks.erase(std::next(It).base());
     return;
   }
+  // `std::unique_lock<std::mutex> l(m); ... l.unlock();`: the RAII region
+  // ends at the unlock, not at the end of the block. A later l.lock()
+  // opens an explicit region of its own.
+  for (auto It = ScopedLocks.begin(); It != ScopedLocks.end(); ++It) {
+    if (!Key || It->first != Key)
+      continue;
+    SyncRegion &Region = Regions[It->second];
+    if (SM.isBeforeInTranslationUnit(At, Region.End))
+      Region.End = At;
+    ScopedLocks.erase(It);
+    return;
+  }
 }
 
 void SynchronisedRegions::collect(const Stmt *S, const Stmt *EnclosingBlock) {
@@ -50,6 +62,7 @@ void SynchronisedRegions::collect(const Stmt *S, const Stmt *EnclosingBlock) {
         if (Vocabulary.isScopedSynchronisation(Var)) {
           const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl();
           SourceLocation At = SM.getExpansionLoc(Var->getLocation());
+          ScopedLocks.emplace_back(Var, Regions.size());
           Regions.push_back({At, SM.getExpansionLoc(EnclosingBlock->getEndLoc()), At,
                              Vocabulary.isTransactionType(Class)});
         }

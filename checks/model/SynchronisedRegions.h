@@ -62,6 +62,9 @@ private:
   /// Explicit lock() calls still waiting for their unlock(), by lock object
   /// (null for SQL BEGIN).
   llvm::SmallVector<std::pair<const Decl *, SourceLocation>, 2> OpenLocks;
+  /// RAII locks (by variable) whose region an explicit unlock() on the
+  /// variable ends early, with the index of that region.
+  llvm::SmallVector<std::pair<const Decl *, size_t>, 2> ScopedLocks;
 };
 
 } // namespace clang::tidy::modelguard::model

@@ -1,6 +1,6 @@
 // nova/objects/instance_action.py, method for method, defects included.
-// Each reviewed defect is marked by a CHECK-MESSAGES line right under the
-// line that holds it.
+// Each reviewed defect carries an expected-diagnostic comment right under
+// the line that holds it.
 #include "flawed/instance_action.h"
 
 #include <cctype>
@@ -119,14 +119,14 @@ std::optional<InstanceAction> InstanceAction::action_finish(
 void InstanceAction::finish() {
   Context& ctx = context("finish");
   const db::Values values = pack_action_finish(ctx, *instance_uuid);
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unchecked-nullable-field]
+  // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: nullable field 'instance_uuid' of record 'InstanceAction' is dereferenced without a check [modelguard-unchecked-nullable-field]
   auto row = db::action_get_by_request_id(ctx, values.at("instance_uuid"),
                                           values.at("request_id"));
   if (!row) throw action_not_found(values);
   row->finish_time = values.at("finish_time");
   row->updated_at = values.at("updated_at");
   db::action_save(ctx, *row);
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unlocked-read-modify-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
   from_db_object(ctx, *this, *row);
 }
 
@@ -137,7 +137,7 @@ void InstanceAction::create() {
   Context& ctx = context("create");
   if (id.has_value()) throw ObjectActionError("create", "already created");
   const db::ActionRow row = db::action_start(ctx, obj_get_changes());
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-create-without-uniqueness]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'db::action_start' inserts a new 'InstanceAction' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
   from_db_object(ctx, *this, row);
 }
 
@@ -202,7 +202,7 @@ db::Values InstanceActionEvent::pack_action_event_finish(
     std::optional<std::string> message;
     std::exception_ptr fault;
     if (std::holds_alternative<std::string>(exc_val)) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-exception-type-confusion]
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'exc_val' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which; carry one typed error (a code and a sanitised message) instead [modelguard-exception-type-confusion]
       message = std::get<std::string>(exc_val);
     } else {
       fault = std::get<std::exception_ptr>(exc_val);
@@ -210,7 +210,7 @@ db::Values InstanceActionEvent::pack_action_event_finish(
     values["details"] = exception_to_dict(fault, message).message;
   }
   values["traceback"] = *exc_tb;
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-leaked-traceback]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into 'values', values that are persisted; store a sanitised error and keep the trace in a restricted log [modelguard-leaked-traceback]
   return values;
 }
 
@@ -266,9 +266,9 @@ void InstanceActionEvent::finish_with_failure(
     const ExcVal& exc_val, const std::optional<std::string>& exc_tb) {
   Context& ctx = context("finish_with_failure");
   const std::string& uuid = *instance_uuid;
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unchecked-nullable-field]
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: nullable field 'instance_uuid' of record 'InstanceActionEvent' is dereferenced without a check [modelguard-unchecked-nullable-field]
   const std::string& event_name = *event;
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unchecked-nullable-field]
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: nullable field 'event' of record 'InstanceActionEvent' is dereferenced without a check [modelguard-unchecked-nullable-field]
   const db::Values values =
       pack_action_event_finish(ctx, uuid, event_name, exc_val, exc_tb);
   from_db_object(ctx, *this, apply_event_finish(ctx, values));
@@ -287,7 +287,7 @@ void InstanceActionEvent::create(const std::string& instance_uuid,
   updates["instance_uuid"] = instance_uuid;
   updates["request_id"] = request_id;
   const db::EventRow row = db::action_event_start(ctx, updates);
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-create-without-uniqueness]
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'db::action_event_start' inserts a new 'InstanceActionEvent' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
   from_db_object(ctx, *this, row);
   this->instance_uuid = instance_uuid;
 }
@@ -311,11 +311,11 @@ db::EventRow InstanceActionEvent::apply_event_finish(Context& ctx,
   if (!event_row) throw event_not_found(action_row->id, values.at("event"));
   for (const auto& [column, value] : values) event_row->assign(column, value);
   db::action_event_save(ctx, *event_row);
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unlocked-read-modify-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'event_row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
   if (is_error_result(values.at("result"))) action_row->message = "Error";
   action_row->updated_at = values.at("finish_time");
   db::action_save(ctx, *action_row);
-  // CHECK-MESSAGES: :[[@LINE-1]]:{{[0-9]+}}: warning: {{.*}} [modelguard-unlocked-read-modify-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'action_row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
   return *event_row;
 }
 

@@ -132,7 +132,8 @@ void touch_action_row(Context& ctx, db::ActionRow current,
 void log_failure(const Context& ctx, const db::Values& values,
                  const std::optional<ActionError>& exc_val,
                  const std::optional<std::string>& exc_tb) {
-  if (!exc_tb || !ctx.restricted_log) return;
+  if (!exc_tb) return;
+  if (!ctx.restricted_log) return;
   std::ostream& log = *ctx.restricted_log;
   log << "instance " << values.at("instance_uuid") << " request "
       << values.at("request_id") << " event " << values.at("event")

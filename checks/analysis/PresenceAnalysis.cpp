@@ -1,0 +1,691 @@
+//===--- PresenceAnalysis.cpp - modelguard ---------------------------------===//
+
+#include "PresenceAnalysis.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "llvm/ADT/BitVector.h"
+#include <map>
+
+namespace clang::tidy::modelguard::analysis {
+
+namespace {
+
+bool contains(llvm::ArrayRef<std::string> List, StringRef Name) {
+  return llvm::is_contained(List, Name);
+}
+
+/// The object and the name of a member function call, written `Obj.f(...)`,
+/// `Obj->f(...)` or, in a template, on a dependent object.
+struct MemberCall {
+  const Expr *Object = nullptr;
+  StringRef Name;
+  const CXXMethodDecl *Method = nullptr;
+};
+
+std::optional<MemberCall> memberCallOf(const Expr *E) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getDeclName().isIdentifier())
+      return std::nullopt;
+    return MemberCall{Call->getImplicitObjectArgument(), Method->getName(), Method};
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const auto *Callee =
+            dyn_cast_or_null<CXXDependentScopeMemberExpr>(Call->getCallee()))
+      if (!Callee->isImplicitAccess() && Callee->getMember().isIdentifier())
+        return MemberCall{Callee->getBase(), Callee->getMember().getAsIdentifierInfo()
+                                                 ->getName(),
+                          nullptr};
+  return std::nullopt;
+}
+
+/// The value stored by an assignment `a = b` (built-in or overloaded).
+const Expr *assignedValue(const Stmt *S) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S))
+    return Binary->getOpcode() == BO_Assign ? Binary->getRHS() : nullptr;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S))
+    if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2)
+      return Operator->getArg(1);
+  return nullptr;
+}
+
+/// Skips what does not change a value: parentheses, implicit conversions
+/// other than user-defined ones, temporaries and functional casts.
+const Expr *ignoreWrapping(const Expr *E) {
+  // Bounded by the depth of the expression.
+  while (true) {
+    const Expr *Next = E->IgnoreParens();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = Temporary->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Next);
+             Cast && Cast->getCastKind() != CK_UserDefinedConversion)
+      Next = Cast->getSubExpr();
+    else if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = Functional->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
+/// The work of one function: tracked paths, the effects of each CFG
+/// element on them, and the dataflow.
+class PresenceAnalysis {
+public:
+  PresenceAnalysis(ASTContext &Context, PresenceOptions &Options,
+                   LambdaEntryStates &Lambdas)
+      : Context(Context), Options(Options), Lambdas(Lambdas) {}
+
+  PresenceResult run(const Decl *Function, const Stmt *Body,
+                     llvm::ArrayRef<model::AccessPath> EntryPresent);
+
+private:
+  enum class EffectKind { Check, Gen, Kill, Copy, Lambda };
+  struct Effect {
+    EffectKind Kind;
+    unsigned Path = 0;
+    /// Check: index into Accesses; Copy: the source path.
+    unsigned Other = 0;
+    const LambdaExpr *Lambda = nullptr;
+  };
+  struct BlockInfo {
+    std::vector<Effect> Effects;
+    /// Paths known present on the true / false edge of a two-way branch.
+    llvm::SmallVector<unsigned, 2> OnTrue, OnFalse;
+  };
+
+  void collect(const Stmt *Body);
+  std::optional<NullableAccess> recogniseAccess(const Stmt *S,
+                                                model::AccessPath &Path);
+  std::optional<unsigned> trackedIndex(const Expr *E) const;
+  std::optional<unsigned> indexOf(const model::AccessPath &Path) const;
+  void killExtending(const model::AccessPath &Prefix, bool Strictly,
+                     std::vector<Effect> &Out) const;
+  void classify(const Stmt *S, std::vector<Effect> &Out) const;
+  void classifyAssignment(const Expr *Target, const Expr *Value,
+                          std::vector<Effect> &Out) const;
+  void classifyCondition(const Expr *E, llvm::SmallVectorImpl<unsigned> &OnTrue,
+                         llvm::SmallVectorImpl<unsigned> &OnFalse,
+                         unsigned Depth) const;
+  bool isNullValue(const Expr *E, bool PointerContext) const;
+  void analyseCondition(const CFGBlock &Block, BlockInfo &Info) const;
+  void apply(const BlockInfo &Info, llvm::BitVector &State, bool Final,
+             PresenceResult &Result);
+  llvm::BitVector entryOf(const CFGBlock &Block,
+                          const std::vector<llvm::BitVector> &Out,
+                          const std::vector<bool> &Done) const;
+
+  ASTContext &Context;
+  PresenceOptions &Options;
+  LambdaEntryStates &Lambdas;
+
+  std::vector<model::AccessPath> Paths;
+  /// [root, field, field...] -> index into Paths.
+  std::map<std::vector<const void *>, unsigned> PathIndex;
+  std::vector<NullableAccess> Accesses;
+  llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> AccessOf;
+  std::vector<BlockInfo> Blocks;
+  llvm::BitVector Reported;
+};
+
+std::vector<const void *> keyOf(const model::AccessPath &Path) {
+  std::vector<const void *> Key{Path.Root};
+  Key.insert(Key.end(), Path.Fields.begin(), Path.Fields.end());
+  return Key;
+}
+
+std::optional<unsigned> PresenceAnalysis::indexOf(const model::AccessPath &Path) const {
+  auto It = PathIndex.find(keyOf(Path));
+  if (It == PathIndex.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::optional<unsigned> PresenceAnalysis::trackedIndex(const Expr *E) const {
+  if (!E)
+    return std::nullopt;
+  std::optional<model::AccessPath> Path = model::accessPathOf(E);
+  if (!Path || Path->Fields.empty())
+    return std::nullopt;
+  return indexOf(*Path);
+}
+
+std::optional<NullableAccess>
+PresenceAnalysis::recogniseAccess(const Stmt *S, model::AccessPath &Path) {
+  NullableAccess Access;
+  const Expr *Object = nullptr;
+  // Which forms of the member make this expression a read through it.
+  bool ForWrapper = false, ForPointer = false, DependentOnly = false;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
+    // *m and m->x on a wrapper.
+    OverloadedOperatorKind Kind = Operator->getOperator();
+    if ((Kind != OO_Star && Kind != OO_Arrow) || Operator->getNumArgs() != 1)
+      return std::nullopt;
+    Object = Operator->getArg(0);
+    ForWrapper = true;
+    Access.Kind = Kind == OO_Star ? AccessKind::Dereference : AccessKind::Arrow;
+  } else if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
+    // *p on a pointer, or *m on a wrapper of a dependent type.
+    if (Unary->getOpcode() != UO_Deref)
+      return std::nullopt;
+    Object = Unary->getSubExpr();
+    ForPointer = true;
+    ForWrapper = DependentOnly = Object->isTypeDependent();
+  } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+    // p->x on a pointer.
+    if (!Member->isArrow())
+      return std::nullopt;
+    Object = Member->getBase();
+    ForPointer = true;
+    Access.Kind = AccessKind::Arrow;
+  } else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(S)) {
+    // p->x or m->x with a dependent type.
+    if (!Dependent->isArrow() || Dependent->isImplicitAccess())
+      return std::nullopt;
+    Object = Dependent->getBase();
+    ForPointer = ForWrapper = true;
+    Access.Kind = AccessKind::Arrow;
+  } else if (const auto *E = dyn_cast<Expr>(S)) {
+    // m.value(), m.get().
+    std::optional<MemberCall> Call = memberCallOf(E);
+    if (!Call || !contains(Options.AccessMethods, Call->Name))
+      return std::nullopt;
+    if (Call->Method && Call->Method->isStatic())
+      return std::nullopt;
+    Object = Call->Object;
+    ForWrapper = true;
+    Access.Kind = AccessKind::MethodCall;
+    Access.Method = Call->Name;
+  } else {
+    return std::nullopt;
+  }
+  if (!Object)
+    return std::nullopt;
+  const auto *Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
+  if (!Member)
+    return std::nullopt;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  if (!Field)
+    return std::nullopt;
+  model::NullableForm Form = Options.FormOf(Field);
+  bool Matches = (Form == model::NullableForm::Wrapper && ForWrapper) ||
+                 (Form == model::NullableForm::Pointer && ForPointer &&
+                  !(DependentOnly && Field->getType()->isDependentType() &&
+                    !Field->getType()->isPointerType()));
+  if (!Matches)
+    return std::nullopt;
+  std::optional<model::AccessPath> Found = model::accessPathOf(Member);
+  if (!Found)
+    return std::nullopt; // Reached through a call or an index: not followed.
+  Path = std::move(*Found);
+  Access.Access = cast<Expr>(S);
+  Access.Member = Member;
+  Access.Field = Field;
+  return Access;
+}
+
+/// Finds the reads through nullable members of the body (those of nested
+/// lambdas only name paths to track, for the state handed to the lambda).
+void PresenceAnalysis::collect(const Stmt *Body) {
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 64> Stack{{Body, false}};
+  // Each statement is visited once.
+  while (!Stack.empty()) {
+    auto [S, Nested] = Stack.pop_back_val();
+    if (!S)
+      continue;
+    // Operands that are not evaluated.
+    if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr>(S))
+      continue;
+    model::AccessPath Path;
+    if (std::optional<NullableAccess> Access = recogniseAccess(S, Path)) {
+      auto [It, New] = PathIndex.try_emplace(keyOf(Path), Paths.size());
+      if (New)
+        Paths.push_back(Path);
+      if (!Nested) {
+        AccessOf[S] = {It->second, static_cast<unsigned>(Accesses.size())};
+        Accesses.push_back(*Access);
+      }
+    }
+    // A nullable member copied into another: its test carries over.
+    if (const Expr *Source = assignedValue(S))
+      if (std::optional<model::AccessPath> From = model::accessPathOf(Source);
+          From && !From->Fields.empty() &&
+          Options.FormOf(From->Fields.back()) != model::NullableForm::NotNullable)
+        if (PathIndex.try_emplace(keyOf(*From), Paths.size()).second)
+          Paths.push_back(*From);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        Stack.push_back({Init, Nested});
+      Stack.push_back({Lambda->getBody(), true});
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Stack.push_back({Child, Nested});
+  }
+}
+
+void PresenceAnalysis::killExtending(const model::AccessPath &Prefix, bool Strictly,
+                                     std::vector<Effect> &Out) const {
+  for (unsigned I = 0, E = Paths.size(); I != E; ++I)
+    if (Paths[I].startsWith(Prefix) &&
+        (!Strictly || Paths[I].Fields.size() > Prefix.Fields.size()))
+      Out.push_back({EffectKind::Kill, I});
+}
+
+/// A null pointer, std::nullopt, boost::none, `{}` or a default-constructed
+/// wrapper. A literal 0 counts only where a pointer is expected.
+bool PresenceAnalysis::isNullValue(const Expr *E, bool PointerContext) const {
+  // Bounded by the depth of the expression.
+  for (unsigned Depth = 0; E && Depth != 16; ++Depth) {
+    E = ignoreWrapping(E);
+    if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+      return true;
+    if (PointerContext && !E->isValueDependent() &&
+        E->isNullPointerConstant(Context, Expr::NPC_ValueDependentIsNotNull))
+      return true;
+    if (const CXXRecordDecl *Class = E->getType()->getAsCXXRecordDecl())
+      if (Class->getIdentifier() &&
+          (Class->getName() == "nullopt_t" || Class->getName() == "none_t"))
+        return true;
+    if (const auto *List = dyn_cast<InitListExpr>(E))
+      return List->getNumInits() == 0;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0)
+        return true;
+      if (Construct->getNumArgs() != 1)
+        return false;
+      E = Construct->getArg(0);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+void PresenceAnalysis::classifyAssignment(const Expr *Target, const Expr *Value,
+                                          std::vector<Effect> &Out) const {
+  std::optional<model::AccessPath> Path = model::accessPathOf(Target);
+  if (!Path)
+    return;
+  // What was reached through the old value is not known any more.
+  killExtending(*Path, /*Strictly=*/true, Out);
+  std::optional<unsigned> Index = indexOf(*Path);
+  if (!Index) {
+    killExtending(*Path, /*Strictly=*/false, Out);
+    return;
+  }
+  if (isNullValue(Value, Target->getType()->isPointerType())) {
+    Out.push_back({EffectKind::Kill, *Index});
+    return;
+  }
+  const Expr *Source = ignoreWrapping(Value);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
+      Construct && Construct->getNumArgs() == 1)
+    Source = ignoreWrapping(Construct->getArg(0));
+  if (std::optional<unsigned> From = trackedIndex(Source)) {
+    Out.push_back({EffectKind::Copy, *Index, *From});
+    return;
+  }
+  // Another nullable value holds one only if it was tested, which is not
+  // followed across variables.
+  QualType SourceType = Source->getType();
+  bool Nullable = !SourceType->isDependentType() &&
+                  (Options.IsNullableType(SourceType) ||
+                   Options.IsNullableType(Value->getType().getNonReferenceType()));
+  if (const auto *Member = dyn_cast<MemberExpr>(Source->IgnoreParenImpCasts()))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+      Nullable |= Options.FormOf(Field) != model::NullableForm::NotNullable;
+  Out.push_back({Nullable ? EffectKind::Kill : EffectKind::Gen, *Index});
+}
+
+void PresenceAnalysis::classify(const Stmt *S, std::vector<Effect> &Out) const {
+  if (auto It = AccessOf.find(S); It != AccessOf.end()) {
+    Out.push_back({EffectKind::Check, It->second.first, It->second.second});
+    return;
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    Out.push_back({EffectKind::Lambda, 0, 0, Lambda});
+    return;
+  }
+  if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+    // A variable declared anew (e.g. in a loop) starts unknown.
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D)) {
+        model::AccessPath Root;
+        Root.Root = Var;
+        killExtending(Root, /*Strictly=*/false, Out);
+      }
+    return;
+  }
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
+    if (Binary->getOpcode() == BO_Assign)
+      classifyAssignment(Binary->getLHS(), Binary->getRHS(), Out);
+    return;
+  }
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2)
+      classifyAssignment(Operator->getArg(0), Operator->getArg(1), Out);
+    return;
+  }
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return;
+  std::optional<MemberCall> Call = memberCallOf(E);
+  if (!Call || !Call->Object)
+    return;
+  if (std::optional<unsigned> Index = trackedIndex(Call->Object)) {
+    if (contains(Options.ResetMethods, Call->Name)) {
+      Out.push_back({EffectKind::Kill, *Index});
+      killExtending(Paths[*Index], /*Strictly=*/true, Out);
+      return;
+    }
+    if (contains(Options.AssignMethods, Call->Name)) {
+      Out.push_back({EffectKind::Gen, *Index});
+      return;
+    }
+  }
+  // A non-const member function may change any member of its object.
+  if (!Options.InvalidateOnNonConstCall || !Call->Method ||
+      Call->Method->isConst() || Call->Method->isStatic() ||
+      contains(Options.PresenceMethods, Call->Name) ||
+      contains(Options.AbsenceMethods, Call->Name) ||
+      contains(Options.AccessMethods, Call->Name))
+    return;
+  if (std::optional<model::AccessPath> Object = model::accessPathOf(Call->Object))
+    killExtending(*Object, /*Strictly=*/false, Out);
+}
+
+/// Which tracked paths are present when \p E is true, and when it is false.
+void PresenceAnalysis::classifyCondition(const Expr *E,
+                                         llvm::SmallVectorImpl<unsigned> &OnTrue,
+                                         llvm::SmallVectorImpl<unsigned> &OnFalse,
+                                         unsigned Depth) const {
+  if (!E || Depth > 16)
+    return;
+  E = ignoreWrapping(E);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+      Cast && Cast->getType()->isBooleanType())
+    return classifyCondition(Cast->getSubExpr(), OnTrue, OnFalse, Depth + 1);
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+    return classifyCondition(Cast->getSubExpr(), OnTrue, OnFalse, Depth + 1);
+  // C++20 spells `m != std::nullopt` as the rewritten `!(m == std::nullopt)`.
+  if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(E))
+    return classifyCondition(Rewritten->getSemanticForm(), OnTrue, OnFalse, Depth + 1);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+    if (Unary->getOpcode() == UO_LNot)
+      classifyCondition(Unary->getSubExpr(), OnFalse, OnTrue, Depth + 1);
+    return;
+  }
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->isLogicalOp()) {
+      llvm::SmallVector<unsigned, 2> LeftTrue, LeftFalse, RightTrue, RightFalse;
+      classifyCondition(Binary->getLHS(), LeftTrue, LeftFalse, Depth + 1);
+      classifyCondition(Binary->getRHS(), RightTrue, RightFalse, Depth + 1);
+      bool And = Binary->getOpcode() == BO_LAnd;
+      // a && b true: both true; a || b false: both false.
+      auto &Both = And ? OnTrue : OnFalse;
+      Both.append(LeftTrue.begin(), LeftTrue.end());
+      Both.append(RightTrue.begin(), RightTrue.end());
+      if (!And) {
+        Both.clear();
+        Both.append(LeftFalse.begin(), LeftFalse.end());
+        Both.append(RightFalse.begin(), RightFalse.end());
+      }
+      // a && b false, a || b true: only what both sides agree on.
+      auto &Either = And ? OnFalse : OnTrue;
+      auto &Left = And ? LeftFalse : LeftTrue;
+      auto &Right = And ? RightFalse : RightTrue;
+      for (unsigned Path : Left)
+        if (llvm::is_contained(Right, Path))
+          Either.push_back(Path);
+      return;
+    }
+    if (Binary->isEqualityOp()) {
+      for (auto [Side, Other] : {std::pair{Binary->getLHS(), Binary->getRHS()},
+                                 std::pair{Binary->getRHS(), Binary->getLHS()}})
+        if (std::optional<unsigned> Index = trackedIndex(Side))
+          if (isNullValue(Other, /*PointerContext=*/true))
+            (Binary->getOpcode() == BO_NE ? OnTrue : OnFalse).push_back(*Index);
+    }
+    return;
+  }
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind Kind = Operator->getOperator();
+    if (Kind == OO_Exclaim && Operator->getNumArgs() == 1)
+      return classifyCondition(Operator->getArg(0), OnFalse, OnTrue, Depth + 1);
+    if ((Kind == OO_EqualEqual || Kind == OO_ExclaimEqual) &&
+        Operator->getNumArgs() == 2) {
+      for (auto [Side, Other] :
+           {std::pair{Operator->getArg(0), Operator->getArg(1)},
+            std::pair{Operator->getArg(1), Operator->getArg(0)}}) {
+        std::optional<unsigned> Index = trackedIndex(Side);
+        if (!Index)
+          continue;
+        if (isNullValue(Other, Side->getType()->isPointerType()))
+          (Kind == OO_ExclaimEqual ? OnTrue : OnFalse).push_back(*Index);
+        else if (Kind == OO_EqualEqual &&
+                 !Options.IsNullableType(ignoreWrapping(Other)->getType()))
+          OnTrue.push_back(*Index); // m == value: m holds one.
+      }
+    }
+    return;
+  }
+  if (std::optional<MemberCall> Call = memberCallOf(E)) {
+    std::optional<unsigned> Index = trackedIndex(Call->Object);
+    if (!Index)
+      return;
+    if ((Call->Method && isa<CXXConversionDecl>(Call->Method)) ||
+        contains(Options.PresenceMethods, Call->Name))
+      OnTrue.push_back(*Index);
+    else if (contains(Options.AbsenceMethods, Call->Name))
+      OnFalse.push_back(*Index);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    // operator bool.
+    if (isa_and_nonnull<CXXConversionDecl>(Call->getMethodDecl()))
+      if (std::optional<unsigned> Index = trackedIndex(Call->getImplicitObjectArgument()))
+        OnTrue.push_back(*Index);
+    return;
+  }
+  // A pointer (or a dependent wrapper) used as a condition.
+  if (std::optional<unsigned> Index = trackedIndex(E))
+    OnTrue.push_back(*Index);
+}
+
+void PresenceAnalysis::analyseCondition(const CFGBlock &Block, BlockInfo &Info) const {
+  if (Block.succ_size() != 2)
+    return;
+  const Stmt *Terminator = Block.getTerminatorStmt();
+  if (!isa_and_nonnull<IfStmt, WhileStmt, DoStmt, ForStmt, AbstractConditionalOperator,
+                       BinaryOperator>(Terminator))
+    return;
+  const auto *Condition = dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  // In `if (a && b)` the block that branches on the whole condition is the
+  // one that evaluated `b`: the blocks of `a` branch on the `&&` itself.
+  if (!isa<BinaryOperator>(Terminator))
+    // Bounded by the depth of the condition.
+    while (const auto *Logical = dyn_cast_or_null<BinaryOperator>(Condition)) {
+      if (!Logical->isLogicalOp())
+        break;
+      Condition = Logical->getRHS()->IgnoreParens();
+    }
+  classifyCondition(Condition, Info.OnTrue, Info.OnFalse, 0);
+}
+
+void PresenceAnalysis::apply(const BlockInfo &Info, llvm::BitVector &State, bool Final,
+                             PresenceResult &Result) {
+  for (const Effect &E : Info.Effects) {
+    switch (E.Kind) {
+    case EffectKind::Check:
+      if (Final && !State.test(E.Path) && !Reported.test(E.Other)) {
+        Reported.set(E.Other);
+        Result.Unchecked.push_back(Accesses[E.Other]);
+      }
+      // A read that fails is reported once, not at every later read.
+      State.set(E.Path);
+      break;
+    case EffectKind::Gen:
+      State.set(E.Path);
+      break;
+    case EffectKind::Kill:
+      State.reset(E.Path);
+      break;
+    case EffectKind::Copy:
+      State[E.Path] = State.test(E.Other);
+      break;
+    case EffectKind::Lambda:
+      if (Final) {
+        std::vector<model::AccessPath> &Present = Lambdas[E.Lambda];
+        Present.clear();
+        for (unsigned Index : State.set_bits())
+          Present.push_back(Paths[Index]);
+      }
+      break;
+    }
+  }
+}
+
+/// The intersection of the states on the edges into \p Block from the
+/// predecessors analysed so far.
+llvm::BitVector PresenceAnalysis::entryOf(const CFGBlock &Block,
+                                          const std::vector<llvm::BitVector> &Out,
+                                          const std::vector<bool> &Done) const {
+  llvm::BitVector State(Paths.size(), true);
+  bool Any = false;
+  for (const CFGBlock::AdjacentBlock &Pred : Block.preds()) {
+    const CFGBlock *From = Pred.getReachableBlock();
+    if (!From || !Done[From->getBlockID()])
+      continue;
+    llvm::BitVector Edge = Out[From->getBlockID()];
+    const BlockInfo &Info = Blocks[From->getBlockID()];
+    if (From->succ_size() == 2) {
+      bool IsTrue = *From->succ_begin() == &Block;
+      bool IsFalse = *(From->succ_begin() + 1) == &Block;
+      // Both edges lead here (an empty branch): nothing is learnt.
+      if (IsTrue != IsFalse)
+        for (unsigned Index : IsTrue ? Info.OnTrue : Info.OnFalse)
+          Edge.set(Index);
+    }
+    State &= Edge;
+    Any = true;
+  }
+  if (!Any)
+    State.reset();
+  return State;
+}
+
+PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
+                                     llvm::ArrayRef<model::AccessPath> EntryPresent) {
+  PresenceResult Result;
+  collect(Body);
+  if (Paths.empty())
+    return Result;
+
+  CFG::BuildOptions BuildOptions;
+  BuildOptions.AddImplicitDtors = false;
+  BuildOptions.AddTemporaryDtors = false;
+  BuildOptions.AddInitializers = false;
+  // Calls that may throw get an edge to their handlers, so that what a
+  // catch block knows is what every throwing point knew.
+  BuildOptions.AddEHEdges = true;
+  BuildOptions.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Context, BuildOptions);
+  if (!Graph) {
+    Result.Status = PresenceResult::NoCFG;
+    return Result;
+  }
+
+  // Classify every element once, and give up early when a single pass
+  // would already exceed the budget.
+  const unsigned NumBlocks = Graph->getNumBlockIDs();
+  const uint64_t PerVisit = 1 + Paths.size();
+  uint64_t Estimate = uint64_t(NumBlocks) * PerVisit;
+  Result.Status = PresenceResult::OverBudget;
+  if (Estimate > Options.Budget) {
+    Result.Steps = Estimate > UINT_MAX ? UINT_MAX : unsigned(Estimate);
+    return Result;
+  }
+  Blocks.resize(NumBlocks);
+  uint64_t Steps = Estimate;
+  for (const CFGBlock *Block : *Graph) {
+    BlockInfo &Info = Blocks[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        classify(S->getStmt(), Info.Effects);
+    analyseCondition(*Block, Info);
+    Steps += Block->size();
+    if (Steps > Options.Budget) {
+      Result.Steps = unsigned(Steps);
+      return Result;
+    }
+  }
+
+  std::vector<llvm::BitVector> Out(NumBlocks, llvm::BitVector(Paths.size()));
+  std::vector<bool> Done(NumBlocks, false);
+  llvm::BitVector Entry(Paths.size());
+  for (const model::AccessPath &Path : EntryPresent)
+    if (std::optional<unsigned> Index = indexOf(Path))
+      Entry.set(*Index);
+
+  PostOrderCFGView Order(Graph.get());
+  ForwardDataflowWorklist Worklist(*Graph, &Order);
+  Worklist.enqueueBlock(&Graph->getEntry());
+  Steps = 0;
+  // Terminates: the states only lose bits, and the budget bounds the work.
+  while (const CFGBlock *Block = Worklist.dequeue()) {
+    unsigned ID = Block->getBlockID();
+    const BlockInfo &Info = Blocks[ID];
+    Steps += PerVisit + Info.Effects.size();
+    if (Steps > Options.Budget) {
+      Result.Steps = unsigned(Steps);
+      return Result;
+    }
+    llvm::BitVector State =
+        Block == &Graph->getEntry() ? Entry : entryOf(*Block, Out, Done);
+    apply(Info, State, /*Final=*/false, Result);
+    if (Done[ID] && State == Out[ID])
+      continue;
+    Out[ID] = std::move(State);
+    Done[ID] = true;
+    Worklist.enqueueSuccessors(Block);
+  }
+
+  // One more pass over the fixed point reports the reads.
+  Reported.resize(Accesses.size());
+  for (const CFGBlock *Block : Order) {
+    unsigned ID = Block->getBlockID();
+    if (!Done[ID])
+      continue; // Unreachable.
+    llvm::BitVector State =
+        Block == &Graph->getEntry() ? Entry : entryOf(*Block, Out, Done);
+    apply(Blocks[ID], State, /*Final=*/true, Result);
+  }
+  Result.Status = PresenceResult::Analysed;
+  Result.Steps = unsigned(Steps);
+  llvm::sort(Result.Unchecked, [](const NullableAccess &A, const NullableAccess &B) {
+    return A.Access->getBeginLoc() < B.Access->getBeginLoc();
+  });
+  return Result;
+}
+
+} // namespace
+
+PresenceResult analysePresence(const Decl *Function, const Stmt *Body,
+                               ASTContext &Context, PresenceOptions &Options,
+                               llvm::ArrayRef<model::AccessPath> EntryPresent,
+                               LambdaEntryStates &Lambdas) {
+  if (!Function || !Body)
+    return {};
+  return PresenceAnalysis(Context, Options, Lambdas).run(Function, Body, EntryPresent);
+}
+
+} // namespace clang::tidy::modelguard::analysis

@@ -1,0 +1,4 @@
+// Produces a warning that no CHECK-MESSAGES line expects.
+void f(int *p) {
+  p = 0;
+}

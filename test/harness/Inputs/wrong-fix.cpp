@@ -1,0 +1,5 @@
+void f(int *p) {
+  p = 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: use nullptr [modernize-use-nullptr]
+  // CHECK-FIXES: p = NULL;
+}
