@@ -32,8 +32,9 @@ SRC
 build_deps() {
   case "$1" in
     leveldb) echo "libsnappy-dev" ;;
-    pistache) echo "meson rapidjson-dev libssl-dev libcurl4-openssl-dev libgtest-dev" ;;
-    poco) echo "libssl-dev libexpat1-dev libpcre2-dev zlib1g-dev libsqlite3-dev libpq-dev default-libmysqlclient-dev libutf8proc-dev" ;;
+    pistache) echo "meson ninja-build pkg-config cmake rapidjson-dev libssl-dev libhowardhinnant-date-dev" ;;
+    # Poco 1.11 looks for PCRE 1 (libpcre3), not PCRE2.
+    poco) echo "libssl-dev libexpat1-dev libpcre3-dev zlib1g-dev libsqlite3-dev libpq-dev" ;;
     soci) echo "libsqlite3-dev libpq-dev libboost-dev" ;;
     libpqxx) echo "libpq-dev" ;;
     cpprest) echo "libboost-all-dev libssl-dev zlib1g-dev libwebsocketpp-dev" ;;
@@ -44,8 +45,11 @@ fetch() {
   local name=$1 dir=$CORPUS/$1
   if [ ! -d "$dir/src" ]; then
     mkdir -p "$dir/download"
-    (cd "$dir/download" && apt-get source --download-only "$name" >&2 &&
-     dpkg-source --no-check -x ./*.dsc "$dir/src" >&2)
+    if ! (cd "$dir/download" && apt-get source --download-only "$name" >&2); then
+      echo "fetch-corpus: the Debian mirror did not serve the source of '$name'" >&2
+      return 1
+    fi
+    (cd "$dir/download" && dpkg-source --no-check -x ./*.dsc "$dir/src" >&2)
   fi
 }
 
@@ -54,17 +58,27 @@ configure() {
   [ -f "$build/compile_commands.json" ] && return 0
   case "$name" in
     pistache)
-      meson setup "$build" "$src" -DPISTACHE_USE_SSL=false >&2 ;;
+      # A failed earlier setup leaves a build directory meson refuses to reuse.
+      rm -rf "$build"
+      meson setup "$build" "$src" -DPISTACHE_USE_SSL=false -DPISTACHE_BUILD_TESTS=false \
+        -DPISTACHE_BUILD_EXAMPLES=false -DPISTACHE_BUILD_DOCS=false >&2 ;;
     leveldb)
       cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
         -DCMAKE_CXX_STANDARD=17 -DLEVELDB_BUILD_TESTS=OFF -DLEVELDB_BUILD_BENCHMARKS=OFF >&2 ;;
     poco)
+      # Foundation, Net and Data (with its SQLite and PostgreSQL connectors)
+      # only. A configure that failed half-way leaves a cache behind.
+      rm -rf "$build"
       cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
-        -DENABLE_DATA=ON -DENABLE_DATA_SQLITE=ON -DENABLE_DATA_POSTGRESQL=ON \
-        -DENABLE_DATA_MYSQL=OFF -DENABLE_DATA_ODBC=OFF -DENABLE_MONGODB=OFF \
-        -DENABLE_REDIS=OFF -DENABLE_PDF=OFF -DENABLE_APACHECONNECTOR=OFF \
-        -DENABLE_NETSSL=OFF -DENABLE_CRYPTO=OFF -DENABLE_JWT=OFF -DENABLE_PAGECOMPILER=OFF \
-        -DENABLE_PAGECOMPILER_FILE2PAGE=OFF -DENABLE_TESTS=OFF -DPOCO_UNBUNDLED=ON >&2 ;;
+        -DPOCO_UNBUNDLED=ON -DENABLE_TESTS=OFF \
+        -DENABLE_FOUNDATION=ON -DENABLE_NET=ON -DENABLE_DATA=ON \
+        -DENABLE_DATA_SQLITE=ON -DENABLE_DATA_POSTGRESQL=ON -DENABLE_DATA_MYSQL=OFF \
+        -DENABLE_DATA_ODBC=OFF -DENABLE_XML=OFF -DENABLE_JSON=OFF -DENABLE_UTIL=OFF \
+        -DENABLE_ZIP=OFF -DENABLE_ENCODINGS=OFF -DENABLE_ACTIVERECORD=OFF \
+        -DENABLE_ACTIVERECORD_COMPILER=OFF -DENABLE_MONGODB=OFF -DENABLE_REDIS=OFF \
+        -DENABLE_PDF=OFF -DENABLE_APACHECONNECTOR=OFF -DENABLE_NETSSL=OFF \
+        -DENABLE_CRYPTO=OFF -DENABLE_JWT=OFF -DENABLE_PAGECOMPILER=OFF \
+        -DENABLE_PAGECOMPILER_FILE2PAGE=OFF >&2 ;;
     soci)
       cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
         -DSOCI_TESTS=OFF -DWITH_SQLITE3=ON -DWITH_POSTGRESQL=ON -DWITH_MYSQL=OFF \

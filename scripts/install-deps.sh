@@ -4,6 +4,7 @@
 #
 #   scripts/install-deps.sh            build + test toolchain
 #   scripts/install-deps.sh --browser  also chromium (HTML report test)
+#   scripts/install-deps.sh --fuzzer   also the sanitizer and libFuzzer runtimes
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -15,6 +16,7 @@ packages=(
 for arg in "$@"; do
   case "$arg" in
     --browser) packages+=(chromium) ;;
+    --fuzzer) packages+=(libclang-rt-22-dev) ;;
     *) echo "install-deps: unknown argument '$arg'" >&2; exit 2 ;;
   esac
 done

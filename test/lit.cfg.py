@@ -20,6 +20,19 @@ config.environment["HOME"] = config.test_exec_root
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
 
+# A build with -DMODELGUARD_SANITIZE=ON: clang-tidy-22 is not instrumented,
+# so the sanitizer runtime is loaded first for the module to load. Any report
+# aborts the process, which fails the test (also under `not`). Leaks are
+# left to the fuzzer, which runs the checks in-process with LeakSanitizer.
+# LLVM's allocators poison memory through inline code when compiled with
+# AddressSanitizer, but the shared LLVM libraries that unpoison it are not
+# instrumented: user poisoning is off so that the mix does not report.
+if getattr(config, "sanitizer_runtime", ""):
+    config.environment["LD_PRELOAD"] = config.sanitizer_runtime
+    config.environment["ASAN_OPTIONS"] = "abort_on_error=1:detect_leaks=0:allow_user_poisoning=0"
+    config.environment["UBSAN_OPTIONS"] = "abort_on_error=1:halt_on_error=1:print_stacktrace=1"
+    config.available_features.add("sanitized")
+
 module = config.modelguard_module
 runner = " ".join(shlex.quote(p) for p in [
     config.python_executable,
