@@ -1,10 +1,19 @@
 # Shared by the quick-start scripts: where things are, and the build step.
 MODELGUARD_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MODELGUARD_BUILD=${MODELGUARD_BUILD:-$MODELGUARD_ROOT/build}
+MODELGUARD_LIT=/usr/lib/llvm-22/bin/lit
 
-# Installs what is missing (as root on Debian 12), configures and builds.
+# Configures and builds BUILD_DIR with the given extra CMake arguments.
+modelguard_configure_and_build() {
+  local build_dir=$1
+  shift
+  cmake -S "$MODELGUARD_ROOT" -B "$build_dir" -G Ninja "$@"
+  cmake --build "$build_dir"
+}
+
+# Installs what is missing (as root on Debian 12), configures and builds
+# the default build directory.
 modelguard_build() {
   "$MODELGUARD_ROOT/scripts/install-deps.sh" "$@"
-  cmake -S "$MODELGUARD_ROOT" -B "$MODELGUARD_BUILD" -G Ninja
-  cmake --build "$MODELGUARD_BUILD"
+  modelguard_configure_and_build "$MODELGUARD_BUILD"
 }
