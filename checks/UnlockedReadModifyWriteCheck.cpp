@@ -89,6 +89,25 @@ const Expr *ignoreCopies(const Expr *E) {
   return E;
 }
 
+/// The object that \p E (parentheses and implicit casts removed) is an
+/// element or a dereference of: the base of `a[i]` or `*p`, `p->` and `[]`
+/// on smart pointers, optionals and containers; null for anything else.
+/// Member accesses are left to the callers, which treat them differently.
+const Expr *containingObject(const Expr *E) {
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return Subscript->getBase();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_Deref ? Unary->getSubExpr() : nullptr;
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind Kind = Operator->getOperator();
+    bool Dereferences = Kind == OO_Subscript || Kind == OO_Arrow ||
+                        (Kind == OO_Star && Operator->getNumArgs() == 1);
+    if (Dereferences && Operator->getNumArgs() >= 1)
+      return Operator->getArg(0);
+  }
+  return nullptr;
+}
+
 /// The local variable whose object \p E names a part of: `row`, `row->x`,
 /// `(*row).x.y`, `row[k]`, `row->items[2]`; null for anything else.
 const VarDecl *rootVariable(const Expr *E) {
@@ -100,19 +119,8 @@ const VarDecl *rootVariable(const Expr *E) {
       if (!isa<FieldDecl>(Member->getMemberDecl()))
         return nullptr;
       E = Member->getBase();
-    } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Subscript->getBase();
-    } else if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-               Unary && Unary->getOpcode() == UO_Deref) {
-      E = Unary->getSubExpr();
-    } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-               Operator && Operator->getNumArgs() >= 1 &&
-               (Operator->getOperator() == OO_Subscript ||
-                Operator->getOperator() == OO_Arrow ||
-                (Operator->getOperator() == OO_Star && Operator->getNumArgs() == 1))) {
-      E = Operator->getArg(0);
     } else {
-      return nullptr;
+      E = containingObject(E);
     }
   }
   return nullptr;
@@ -499,19 +507,8 @@ const FieldDecl *thisField(const Expr *E) {
       if (isa<CXXThisExpr>(Base))
         return dyn_cast<FieldDecl>(Member->getMemberDecl());
       E = Base;
-    } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Subscript->getBase();
-    } else if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-               Unary && Unary->getOpcode() == UO_Deref) {
-      E = Unary->getSubExpr();
-    } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-               Operator && Operator->getNumArgs() >= 1 &&
-               (Operator->getOperator() == OO_Subscript ||
-                Operator->getOperator() == OO_Arrow ||
-                (Operator->getOperator() == OO_Star && Operator->getNumArgs() == 1))) {
-      E = Operator->getArg(0);
     } else {
-      return nullptr;
+      E = containingObject(E);
     }
   }
   return nullptr;

@@ -18,7 +18,7 @@ namespace json = llvm::json;
 
 /// llvm::json reports "[line:column, byte=N]: message"; turn it into the
 /// compiler-style "file:line:column: message".
-std::string parseErrorMessage(llvm::StringRef Path, llvm::Error E) {
+static std::string parseErrorMessage(llvm::StringRef Path, llvm::Error E) {
   std::string Text = llvm::toString(std::move(E));
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   llvm::Regex Position("^\\[([0-9]+):([0-9]+), byte=[0-9]+\\]: (.*)$");
@@ -27,6 +27,20 @@ std::string parseErrorMessage(llvm::StringRef Path, llvm::Error E) {
             Parts[3])
         .str();
   return (Path + ": malformed JSON: " + Text).str();
+}
+
+std::optional<JsonFile> readJsonFile(llvm::StringRef Path, std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = ("cannot read '" + Path + "': " + Buffer.getError().message()).str();
+    return std::nullopt;
+  }
+  llvm::Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
+  if (!Doc) {
+    Error = parseErrorMessage(Path, Doc.takeError());
+    return std::nullopt;
+  }
+  return JsonFile{std::move(*Buffer), std::move(*Doc)};
 }
 
 /// Checks the shape of every entry, so that the user learns which entry is
@@ -76,17 +90,10 @@ loadCompileDatabase(llvm::StringRef BuildDir, std::string &Error) {
                 .str();
     return std::nullopt;
   }
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    Error = ("cannot read '" + Path + "': " + Buffer.getError().message()).str();
+  std::optional<JsonFile> Doc = readJsonFile(Path, Error);
+  if (!Doc)
     return std::nullopt;
-  }
-  llvm::Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
-  if (!Doc) {
-    Error = parseErrorMessage(Path, Doc.takeError());
-    return std::nullopt;
-  }
-  if (auto Problem = checkEntries(Path, *Doc)) {
+  if (auto Problem = checkEntries(Path, Doc->Value)) {
     Error = *Problem;
     return std::nullopt;
   }
@@ -94,7 +101,7 @@ loadCompileDatabase(llvm::StringRef BuildDir, std::string &Error) {
   std::string LoadError;
   std::unique_ptr<clang::tooling::CompilationDatabase> Database =
       clang::tooling::JSONCompilationDatabase::loadFromBuffer(
-          (*Buffer)->getBuffer(), LoadError,
+          Doc->Text->getBuffer(), LoadError,
           clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database) {
     Error = (Path + ": " + LoadError).str();

@@ -10,7 +10,10 @@
 #define MODELGUARD_DRIVER_COMPILEDATABASE_H
 
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <memory>
 
 #include <optional>
 #include <string>
@@ -24,8 +27,16 @@ struct CompileEntry {
   std::vector<std::string> Arguments;
 };
 
-/// A JSON parse error as "file:line:column: malformed JSON: message".
-std::string parseErrorMessage(llvm::StringRef Path, llvm::Error E);
+/// A JSON file as read: its text and its parsed value.
+struct JsonFile {
+  std::unique_ptr<llvm::MemoryBuffer> Text;
+  llvm::json::Value Value;
+};
+
+/// Reads and parses \p Path. On failure returns nothing and sets \p Error
+/// to a message naming the file and, for malformed JSON, the line and
+/// column ("file:line:column: malformed JSON: message").
+std::optional<JsonFile> readJsonFile(llvm::StringRef Path, std::string &Error);
 
 /// Loads `<BuildDir>/compile_commands.json`. On failure returns nothing and
 /// sets \p Error to a message for the user.

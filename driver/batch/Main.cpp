@@ -74,23 +74,6 @@ int fail(const llvm::Twine &Message, int Code = ExitUsage) {
   return Code;
 }
 
-/// Reads and parses a JSON file; on failure sets \p Error to a message with
-/// the file and position.
-std::optional<json::Value> readJsonFile(llvm::StringRef Path,
-                                        std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    Error = ("cannot read '" + Path + "': " + Buffer.getError().message()).str();
-    return std::nullopt;
-  }
-  llvm::Expected<json::Value> Doc = json::parse((*Buffer)->getBuffer());
-  if (!Doc) {
-    Error = parseErrorMessage(Path, Doc.takeError());
-    return std::nullopt;
-  }
-  return std::move(*Doc);
-}
-
 /// A report can be written only if its directory exists and is writable;
 /// checked before the analysis so that a typo costs no time.
 std::optional<std::string> checkWritable(llvm::StringRef Path) {
@@ -122,10 +105,10 @@ std::optional<std::string> checkOutputs(const Options &O) {
 
 std::optional<std::set<std::string>> readBaseline(llvm::StringRef Path,
                                                   std::string &Error) {
-  std::optional<json::Value> Doc = readJsonFile(Path, Error);
-  if (!Doc)
+  std::optional<JsonFile> File = readJsonFile(Path, Error);
+  if (!File)
     return std::nullopt;
-  const json::Object *O = Doc->getAsObject();
+  const json::Object *O = File->Value.getAsObject();
   const json::Array *List = O ? O->getArray("fingerprints") : nullptr;
   if (!List) {
     Error = ("'" + Path + "' is not a modelguard baseline (no 'fingerprints')")
@@ -203,9 +186,10 @@ int runMerge(const Options &O) {
   bool First = true;
   for (const std::string &Input : O.Files) {
     std::string Error;
-    std::optional<json::Value> Doc = readJsonFile(Input, Error);
-    if (!Doc)
+    std::optional<JsonFile> File = readJsonFile(Input, Error);
+    if (!File)
       return fail(Error);
+    const json::Value *Doc = &File->Value;
     Report Part;
     const json::Object *Obj = Doc->getAsObject();
     std::optional<std::string> Problem =
