@@ -21,14 +21,23 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
 
 # A build with -DMODELGUARD_SANITIZE=ON: clang-tidy-22 is not instrumented,
-# so the sanitizer runtime is loaded first for the module to load. Any report
-# aborts the process, which fails the test (also under `not`). Leaks are
-# left to the fuzzer, which runs the checks in-process with LeakSanitizer.
-# LLVM's allocators poison memory through inline code when compiled with
-# AddressSanitizer, but the shared LLVM libraries that unpoison it are not
-# instrumented: user poisoning is off so that the mix does not report.
+# so it runs through a wrapper that loads the sanitizer runtime first, for
+# the instrumented module to load. Only clang-tidy gets the preload: the
+# project's own executables link the runtime, and third-party programs the
+# tests run (Python, Chromium, the SARIF Multitool) must not be checked.
+# Any report aborts the process, which fails the test (also under `not`).
+# Leaks are left to the fuzzer, which runs the checks in-process with
+# LeakSanitizer. LLVM's allocators poison memory through inline code when
+# compiled with AddressSanitizer, but the shared LLVM libraries that unpoison
+# it are not instrumented: user poisoning is off so that the mix does not
+# report.
 if getattr(config, "sanitizer_runtime", ""):
-    config.environment["LD_PRELOAD"] = config.sanitizer_runtime
+    wrapper = os.path.join(config.modelguard_build_dir, "clang-tidy-sanitized")
+    with open(wrapper, "w") as script:
+        script.write('#!/bin/sh\nLD_PRELOAD=%s exec %s "$@"\n' % (
+            shlex.quote(config.sanitizer_runtime), shlex.quote(config.clang_tidy)))
+    os.chmod(wrapper, 0o755)
+    config.clang_tidy = wrapper
     config.environment["ASAN_OPTIONS"] = "abort_on_error=1:detect_leaks=0:allow_user_poisoning=0"
     config.environment["UBSAN_OPTIONS"] = "abort_on_error=1:halt_on_error=1:print_stacktrace=1"
     config.available_features.add("sanitized")
