@@ -92,13 +92,18 @@ model::NullableForm UncheckedNullableFieldCheck::formOf(const FieldDecl *Field) 
 void UncheckedNullableFieldCheck::registerMatchers(MatchFinder *Finder) {
   // Each body once; lambdas are analysed on their own, starting from what
   // was known where they were created.
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  // Both bind the same name: check() looks the node up once.
+  Finder->addMatcher(functionDecl(isDefinition()).bind("node"), this);
+  Finder->addMatcher(lambdaExpr().bind("node"), this);
 }
 
 void UncheckedNullableFieldCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+  const BoundNodes::IDToNodeMap &Bound = Result.Nodes.getMap();
+  if (Bound.empty())
+    return;
+  const DynTypedNode &Node = Bound.begin()->second;
+  if (const auto *Lambda = Node.get<LambdaExpr>()) {
     const CXXMethodDecl *Operator = Lambda->getCallOperator();
     if (!Operator || SM.isInSystemHeader(Lambda->getBeginLoc()) ||
         isInInstantiation(Operator->getParent()->getParent()))
@@ -106,7 +111,7 @@ void UncheckedNullableFieldCheck::check(const MatchFinder::MatchResult &Result) 
     analyse(Operator, Lambda->getBody(), Lambda, *Result.Context);
     return;
   }
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const auto *Function = Node.get<FunctionDecl>();
   if (!Function || !Function->hasBody() || Function->isImplicit() ||
       Function->isInvalidDecl() || Function->isDefaulted() || Function->isTemplateInstantiation() ||
       SM.isInSystemHeader(Function->getLocation()))
