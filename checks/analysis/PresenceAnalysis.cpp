@@ -582,6 +582,27 @@ llvm::BitVector PresenceAnalysis::entryOf(const CFGBlock &Block,
   return State;
 }
 
+/// Does \p Body (with its nested lambdas) name a member whose field is
+/// nullable? Every read and copy collect() tracks goes through such a member,
+/// so a body without one has nothing to check. Most bodies have none; this
+/// walk, which looks at nothing but member expressions, is all they cost.
+bool namesNullableMember(const Stmt *Body, PresenceOptions &Options) {
+  llvm::SmallVector<const Stmt *, 64> Stack{Body};
+  // Each statement is visited once.
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+          Field && Options.FormOf(Field) != model::NullableForm::NotNullable)
+        return true;
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
+  return false;
+}
+
 PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
                                      llvm::ArrayRef<model::AccessPath> EntryPresent) {
   PresenceResult Result;
@@ -683,7 +704,7 @@ PresenceResult analysePresence(const Decl *Function, const Stmt *Body,
                                ASTContext &Context, PresenceOptions &Options,
                                llvm::ArrayRef<model::AccessPath> EntryPresent,
                                LambdaEntryStates &Lambdas) {
-  if (!Function || !Body)
+  if (!Function || !Body || !namesNullableMember(Body, Options))
     return {};
   return PresenceAnalysis(Context, Options, Lambdas).run(Function, Body, EntryPresent);
 }
