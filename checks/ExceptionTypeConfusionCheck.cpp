@@ -106,18 +106,14 @@ SourceLocation unionDeclaration(const Expr *Probed, std::string &Name) {
   return Decl->getLocation();
 }
 
-/// The body of the function or lambda around \p Node.
-const Stmt *enclosingBody(const Stmt *Node, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(*Node);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 256; ++Depth) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getBody();
-    if (const auto *Function = Parent.get<FunctionDecl>())
-      return Function->getBody();
-    Parents = Context.getParents(Parent);
-  }
-  return nullptr;
+/// The body of the function (or lambda) that declares the local variable or
+/// parameter \p Value: every use of it, and so every probe of it, is inside.
+/// Asking the declaration avoids ASTContext::getParents, whose parent map of
+/// the whole translation unit costs more than the rest of the check.
+const Stmt *bodyDeclaring(const ValueDecl *Value) {
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(
+      Value ? Value->getDeclContext() : nullptr);
+  return Function ? Function->getBody() : nullptr;
 }
 
 void collectDynamicCasts(const Stmt *S, const ValueDecl *Of,
@@ -398,7 +394,7 @@ void ExceptionTypeConfusionCheck::checkTypeNameFallback(const CXXMemberCallExpr 
   if (!Value || !isExceptionLike(Value->getType()))
     return;
   llvm::SmallVector<const CXXDynamicCastExpr *, 4> Casts;
-  collectDynamicCasts(enclosingBody(NameCall, Context), Value, Casts);
+  collectDynamicCasts(bodyDeclaring(Value), Value, Casts);
   const CXXDynamicCastExpr *Probe = nullptr;
   for (const CXXDynamicCastExpr *Cast : Casts)
     if (isExceptionLike(Cast->getTypeAsWritten())) {

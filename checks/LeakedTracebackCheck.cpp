@@ -375,6 +375,9 @@ private:
   llvm::DenseMap<const ValueDecl *, Taint> Vars;
   /// Prepared SQL statements that write (sqlite3_stmt *, soci::statement).
   llvm::SmallPtrSet<const ValueDecl *, 4> WriteStatements;
+  /// The inner `<<` of stream chains already handled at their outermost
+  /// operator (which the pre-order walk reaches first).
+  llvm::SmallPtrSet<const Expr *, 8> InnerStreamLinks;
 };
 
 } // namespace leaked_traceback
@@ -925,17 +928,16 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
 
 void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
   // Only the outermost `<<` of a chain does the work.
-  for (const auto &Parent : Context.getParents(*Op))
-    if (const auto *Outer = Parent.get<CXXOperatorCallExpr>())
-      if (Outer->getOperator() == OO_LessLess && Outer->getNumArgs() == 2 &&
-          stripped(Outer->getArg(0)) == Op)
-        return;
+  if (InnerStreamLinks.count(Op))
+    return;
   Taint T;
   const Expr *Root = Op;
   for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
     const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Root));
     if (!Link || Link->getOperator() != OO_LessLess || Link->getNumArgs() != 2)
       break;
+    if (Link != Op)
+      InnerStreamLinks.insert(Link);
     addAll(T, eval(Link->getArg(1)));
     Root = Link->getArg(0);
   }
