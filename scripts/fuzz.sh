@@ -38,6 +38,8 @@ done |
 # -close_fd_mask=2 silences the parser's own error output (libFuzzer keeps
 # its reports); a crash, sanitizer report, leak or an input slower than
 # FUZZ_TIMEOUT stops the run with a non-zero status.
+# Leaks inside clang's own parser are suppressed by name (see the file).
+export LSAN_OPTIONS="suppressions=$ROOT/test/fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 exec "$FUZZER" "$WORK/corpus" \
   -max_total_time="$SECONDS_TO_RUN" -timeout="${FUZZ_TIMEOUT:-60}" \
   -rss_limit_mb=4096 -max_len=20000 -close_fd_mask=2 -print_final_stats=1 \
