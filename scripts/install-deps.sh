@@ -12,6 +12,9 @@ packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
   python3-jsonschema
+  # Library headers the checker tests compile against (real APIs, not mocks).
+  libfmt-dev libjsoncpp-dev libboost-dev libabsl-dev qtbase5-dev libpoco-dev
+  libprotobuf-dev libgoogle-glog-dev
 )
 for arg in "$@"; do
   case "$arg" in

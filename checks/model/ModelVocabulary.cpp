@@ -237,11 +237,23 @@ NullableForm ModelVocabulary::nullableFormOfType(QualType Type) const {
   const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
   if (!Class)
     return NullableForm::NotNullable;
-  if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-    if (NullableTemplates.matches(Instance->getSpecializedTemplate()))
-      return NullableForm::Wrapper;
   if (NullableTypes && NullableTypes->match(Class->getQualifiedNameAsString()))
     return NullableForm::Wrapper;
+  // The class or a base of it (oatpp::String derives from ObjectWrapper);
+  // bases are followed a few levels down.
+  llvm::SmallVector<std::pair<const CXXRecordDecl *, unsigned>, 4> Work{{Class, 0}};
+  while (!Work.empty()) {
+    auto [Current, Depth] = Work.pop_back_val();
+    if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Current))
+      if (NullableTemplates.matches(Instance->getSpecializedTemplate()))
+        return NullableForm::Wrapper;
+    const CXXRecordDecl *Definition = Current->getDefinition();
+    if (!Definition || Depth == 4)
+      continue;
+    for (const CXXBaseSpecifier &Base : Definition->bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+        Work.push_back({BaseClass, Depth + 1});
+  }
   return NullableForm::NotNullable;
 }
 
