@@ -27,6 +27,7 @@ private:
   void report(const analysis::TracebackLeak &Leak);
 
   const analysis::TracebackFlowOptions FlowOptions;
+  const bool ReportSkippedFunctions;
   /// The analysis of the current translation unit.
   std::unique_ptr<analysis::TracebackFlow> Flow;
 };

@@ -425,8 +425,8 @@ void PresenceAnalysis::addImplications(const VarDecl *Var, const Expr *Value) {
   llvm::SmallVector<unsigned, 2> OnTrue, OnFalse;
   classifyCondition(Value, OnTrue, OnFalse, 0);
   llvm::SmallVector<unsigned, 2> &Known = ImplicationsOfVar[Var];
-  for (auto [List, WhenTrue] : {std::pair{&OnTrue, true}, std::pair{&OnFalse, false}})
-    for (unsigned Path : *List) {
+  for (bool WhenTrue : {true, false})
+    for (unsigned Path : WhenTrue ? OnTrue : OnFalse) {
       if (Path >= Paths.size())
         continue; // A bool copied from another is not followed.
       bool Exists = llvm::any_of(Known, [&](unsigned I) {

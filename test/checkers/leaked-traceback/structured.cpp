@@ -1,4 +1,4 @@
-// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
+// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -isystem /usr/include/jsoncpp
 
 // Structured builders: nlohmann::json and jsoncpp from their installed
 // headers; the response is written with the document's text.
@@ -21,7 +21,7 @@ void nlohmann_element(http::Response &res, const std::exception &error) {
   body["status"] = "error";
   body["detail"] = error.what();
   res.body = body.dump();
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: exception details 'error.what()' flow into 'body'{{.*}} [modelguard-leaked-traceback]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exception details 'error.what()' flow into the response field 'Response::body'{{.*}} [modelguard-leaked-traceback]
 }
 
 void nlohmann_initialiser(http::Response &res, const std::exception &error) {
@@ -36,7 +36,7 @@ void jsoncpp_element(http::Response &res, const std::exception &error) {
   root["message"] = error.what();
   Json::StreamWriterBuilder writer;
   res.body = Json::writeString(writer, root);
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: exception details 'error.what()' flow into 'root'{{.*}} [modelguard-leaked-traceback]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exception details 'error.what()' flow into the response field 'Response::body'{{.*}} [modelguard-leaked-traceback]
 }
 
 // An error object: its trace-carrying field is tainted, its status code is
