@@ -170,14 +170,14 @@ UntrackedTodoCheck::CommentCollector::takeUntracked(const llvm::Regex *Tracker) 
 }
 
 UntrackedTodoCheck::UntrackedTodoCheck(StringRef Name, ClangTidyContext *Context)
-    : ModelGuardCheck(Name, Context), MarkersOption(stringOption("Markers")),
-      TrackerPatternOption(stringOption("TrackerPattern")),
+    : ModelGuardCheck(Name, Context),
+      MarkerWords(model::parseList(stringOption("Markers"))),
       AllCode(boolOption("AllCode")),
-      StatementBudget(unsignedOption("StatementBudget")),
-      MarkerWords(model::parseList(MarkersOption)) {
-  if (TrackerPatternOption.empty())
+      StatementBudget(unsignedOption("StatementBudget")) {
+  StringRef Tracker = stringOption("TrackerPattern");
+  if (Tracker.empty())
     return;
-  llvm::Regex Pattern(TrackerPatternOption);
+  llvm::Regex Pattern(Tracker);
   std::string Error;
   if (Pattern.isValid(Error)) {
     TrackerPattern.emplace(std::move(Pattern));
@@ -185,20 +185,12 @@ UntrackedTodoCheck::UntrackedTodoCheck(StringRef Name, ClangTidyContext *Context
   }
   configurationDiag("%0: option 'TrackerPattern': invalid regular expression "
                     "'%1': %2; the default is used")
-      << Name << TrackerPatternOption << Error;
+      << Name << Tracker << Error;
   std::string_view Default = rule().defaultOf("TrackerPattern");
   TrackerPattern.emplace(StringRef(Default.data(), Default.size()));
 }
 
 UntrackedTodoCheck::~UntrackedTodoCheck() = default;
-
-void UntrackedTodoCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ModelGuardCheck::storeOptions(Opts);
-  Options.store(Opts, "Markers", MarkersOption);
-  Options.store(Opts, "TrackerPattern", TrackerPatternOption);
-  Options.store(Opts, "AllCode", AllCode);
-  Options.store(Opts, "StatementBudget", StatementBudget);
-}
 
 void UntrackedTodoCheck::registerPPCallbacks(const SourceManager &,
                                              Preprocessor *PP,

@@ -22,14 +22,10 @@ class UntrackedTodoCheck : public ModelGuardCheck {
 public:
   UntrackedTodoCheck(StringRef Name, ClangTidyContext *Context);
   ~UntrackedTodoCheck() override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
 
   /// A debt marker comment with no tracker reference.
   struct Marker {
@@ -44,11 +40,9 @@ public:
 private:
   class CommentCollector;
 
-  const std::string MarkersOption;
-  const std::string TrackerPatternOption;
+  const std::vector<std::string> MarkerWords;
   const bool AllCode;
   const unsigned StatementBudget;
-  std::vector<std::string> MarkerWords;
   std::optional<llvm::Regex> TrackerPattern;
   std::unique_ptr<CommentCollector> Collector;
 };
