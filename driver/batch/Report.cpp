@@ -121,6 +121,11 @@ std::map<std::string, unsigned> Report::countsByFile() const {
   return Counts;
 }
 
+unsigned Report::unitsExamined() const {
+  return llvm::count_if(
+      Units, [](const UnitStatus &U) { return U.Status != "unaffected"; });
+}
+
 // --- JSON ---------------------------------------------------------------------
 
 static json::Value locationToJson(const Location &L) {
