@@ -12,6 +12,7 @@
 #include "LeakedTracebackCheck.h"
 #include "UncheckedNullableFieldCheck.h"
 #include "UnlockedReadModifyWriteCheck.h"
+#include "LLVMCompat.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 
