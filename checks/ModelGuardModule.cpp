@@ -13,6 +13,7 @@
 #include "UncheckedNullableFieldCheck.h"
 #include "UnlockedReadModifyWriteCheck.h"
 #include "UntrackedTodoCheck.h"
+#include "LLVMCompat.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 

@@ -168,6 +168,11 @@ llvm::json::Value debtToJson(const Report &R) {
   return json::Object{{"total", Total}, {"files", std::move(Files)}};
 }
 
+unsigned Report::unitsExamined() const {
+  return llvm::count_if(
+      Units, [](const UnitStatus &U) { return U.Status != "unaffected"; });
+}
+
 // --- JSON ---------------------------------------------------------------------
 
 static json::Value locationToJson(const Location &L) {

@@ -57,13 +57,24 @@ void writeText(const Report &R, llvm::raw_ostream &OS) {
     OS << E.File << ": error: " << E.Message << " [modelguard-tool-error:"
        << E.Kind << "]\n";
   OS << R.Findings.size() << (R.Findings.size() == 1 ? " finding" : " findings");
-  if (R.Baselined)
-    OS << " (" << R.Baselined << " more in the baseline)";
+  if (R.Baselined || R.OutsideChange) {
+    OS << " (";
+    if (R.Baselined)
+      OS << R.Baselined << " more in the baseline";
+    if (R.Baselined && R.OutsideChange)
+      OS << ", ";
+    if (R.OutsideChange)
+      OS << R.OutsideChange << " more outside the changed lines";
+    OS << ")";
+  }
+  unsigned Examined = R.unitsExamined();
   OS << ", " << R.ToolErrors.size()
      << (R.ToolErrors.size() == 1 ? " tool error" : " tool errors") << " in "
-     << R.Units.size()
-     << (R.Units.size() == 1 ? " translation unit" : " translation units")
-     << '\n';
+     << Examined
+     << (Examined == 1 ? " translation unit" : " translation units");
+  if (unsigned Unaffected = R.Units.size() - Examined)
+    OS << " (" << Unaffected << " unaffected by the change)";
+  OS << '\n';
 }
 
 } // namespace modelguard::driver
