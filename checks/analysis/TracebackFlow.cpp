@@ -308,6 +308,10 @@ public:
   /// Does \p S read a member of `this` that holds a trace?
   bool readsTaintedMember(const Stmt *S) const;
 
+  /// Does \p S call a function defined here that holds a source itself
+  /// (`res.body = describe(e);`)? Its summary may bring the source back.
+  bool callsSourceFunction(const Stmt *S);
+
   const TracebackFlowOptions &Options;
   ASTContext &Context;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
@@ -318,6 +322,7 @@ public:
   /// for the other member functions of the class.
   llvm::DenseMap<const FieldDecl *, Taint> MemberTaint;
   llvm::DenseSet<const CXXRecordDecl *> PreparedClasses;
+  llvm::DenseMap<const FunctionDecl *, bool> HoldsSource;
   /// Functions whose analysis passed the budget.
   unsigned SkippedFunctions = 0;
 
@@ -1072,10 +1077,13 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
         if (const ValueDecl *Statement = rootVariable(AddressOf->getSubExpr()))
           WriteStatements.insert(Statement);
-      sink(eval(Argument),
-           {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
-            "values that are persisted",
-            "it was written to the store by '" + Name + "' here"});
+      Taint T = eval(Argument);
+      sink(T, {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
+               "values that are persisted",
+               "it was written to the store by '" + Name + "' here"});
+      // One report per call: the first argument that carries a source.
+      if (llvm::any_of(T, [](const Origin &O) { return O.Kind != SourceKind::Param; }))
+        return;
     }
     return;
   }
@@ -1441,6 +1449,31 @@ bool TracebackFlow::Unit::readsTaintedMember(const Stmt *S) const {
   return false;
 }
 
+bool TracebackFlow::Unit::callsSourceFunction(const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 32> Stack{S};
+  // Each statement is visited once; each callee's body is scanned once.
+  while (!Stack.empty()) {
+    const Stmt *Current = Stack.pop_back_val();
+    if (!Current || isa<LambdaExpr>(Current))
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(Current))
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        const FunctionDecl *Definition = nullptr;
+        if (Callee->hasBody(Definition) && Definition &&
+            !Context.getSourceManager().isInSystemHeader(Definition->getLocation())) {
+          auto [It, New] = HoldsSource.try_emplace(Definition, false);
+          if (New)
+            It->second = hasSource(Definition->getBody());
+          if (It->second)
+            return true;
+        }
+      }
+    for (const Stmt *Child : Current->children())
+      Stack.push_back(Child);
+  }
+  return false;
+}
+
 std::vector<TracebackLeak> TracebackFlow::analyse(const FunctionDecl *Function) {
   if (!Function || !Function->hasBody() || Function->isInvalidDecl() ||
       Function->isDefaulted() || State->Summaries.count(Function))
@@ -1450,7 +1483,8 @@ std::vector<TracebackLeak> TracebackFlow::analyse(const FunctionDecl *Function) 
     State->prepareClass(Method->getParent());
   if (State->Summaries.count(Function) ||
       (!State->hasSource(Function->getBody()) &&
-       !State->readsTaintedMember(Function->getBody())))
+       !State->readsTaintedMember(Function->getBody()) &&
+       !State->callsSourceFunction(Function->getBody())))
     return std::exchange(State->Leaks, {});
   State->summaryOf(Function, 0);
   return std::exchange(State->Leaks, {});

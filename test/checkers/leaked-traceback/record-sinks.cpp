@@ -54,13 +54,13 @@ void bound(SQLite::Statement &insert_failure, const std::string &traceback) {
 // One warning per sink statement, at the first argument that carries a
 // trace.
 namespace db {
-void event_fail(int id, const std::string &summary, const std::string &details);
+void event_update(int id, const std::string &summary, const std::string &details);
 } // namespace db
 
 void two_arguments(const std::string &traceback) {
   std::string summary = "failed: " + traceback.substr(0, 80);
-  db::event_fail(7, summary, traceback);
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: stack trace 'traceback' flows into the store write 'db::event_fail'{{.*}} [modelguard-leaked-traceback]
+  db::event_update(7, summary, traceback);
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: stack trace 'traceback' flows into the store write 'db::event_update'{{.*}} [modelguard-leaked-traceback]
 }
 
 // The correct idioms: status code and a fixed text.
