@@ -82,6 +82,9 @@ def parse_args():
     p.add_argument("--timing-sample", type=int, default=0,
                    help="time only this many translation units per project, drawn "
                         "with a fixed seed (0: all)")
+    p.add_argument("--source-filter", default="",
+                   help="analyse only translation units whose path matches this "
+                        "regular expression (e.g. one project's server directory)")
     p.add_argument("--limit", type=int, default=0,
                    help="analyse only this many translation units per project (0: all)")
     p.add_argument("--timing-only", action="store_true",
@@ -247,7 +250,7 @@ def analyse_with_driver(args, driver, project, build, files, findings):
                # Fingerprints name files relative to the corpus, so they do
                # not depend on where the corpus is.
                "--root", os.path.realpath(args.corpus)]
-        cmd += ["--"] + files if args.limit else []
+        cmd += ["--"] + files if args.limit or args.source_filter else []
         subprocess.run(cmd, stdout=subprocess.DEVNULL)
         with open(report) as f:
             data = json.load(f)
@@ -493,6 +496,8 @@ def main():
     files_of = {}
     for project, build in sorted(projects.items()):
         files = translation_units(build)
+        if args.source_filter:
+            files = [f for f in files if re.search(args.source_filter, f)]
         if args.limit:
             files = files[:args.limit]
         files_of[project] = (build, files)
