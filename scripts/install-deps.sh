@@ -12,6 +12,8 @@ packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
   python3-jsonschema
+  # Tests that compile against real library headers: Qt 5's QtCore.
+  qtbase5-dev
 )
 for arg in "$@"; do
   case "$arg" in
