@@ -256,7 +256,9 @@ def time_configs(args, projects, sample):
         "five": (CHEAP_CHECK + ",modelguard-*", True, None),
     }
     if args.compare_build:
-        configs["before"] = (CHEAP_CHECK + ",modelguard-*", True, args.compare_build)
+        # Absolute: clang-tidy runs in each project's build directory.
+        configs["before"] = (CHEAP_CHECK + ",modelguard-*", True,
+                             os.path.abspath(args.compare_build))
     rows = []
     for r in range(1, args.rounds + 1):
         order = sorted(configs)

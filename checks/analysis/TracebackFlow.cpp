@@ -64,6 +64,9 @@ struct SinkEvent {
   std::string ContainerDescription;
   /// The note at the sink when the report is at a container element.
   std::string FinalNote;
+  /// The statement that is the sink (a call, a construction), when there
+  /// is one: it is reported once, whichever of its arguments leaks.
+  const Stmt *Statement = nullptr;
 };
 
 /// A parameter of a summarised function that reaches a sink in it.
@@ -248,8 +251,9 @@ public:
   const TracebackFlowOptions &Options;
   ASTContext &Context;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
-  /// Report locations already used: one leak per sink location.
+  /// Report locations and sink statements already used.
   llvm::DenseSet<unsigned> Reported;
+  llvm::DenseSet<const Stmt *> ReportedStatements;
   std::vector<TracebackLeak> Leaks;
 
 private:
@@ -499,8 +503,11 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
     if (isa<FieldDecl>(Field) &&
         (Unit.isTracebackName(Field) || Unit.isStackTraceType(Field->getType())))
       addOrigin(T, source(SourceKind::StackTrace, Member, Field->getNameAsString()));
-    // A struct carries what was stored in it.
-    if (!isa<CXXThisExpr>(stripped(Member->getBase())))
+    // A struct carries what was stored in it, in its members that can hold
+    // text: an error object's numeric status or code is not its trace.
+    QualType FieldType = Field->getType();
+    bool CanHoldText = !FieldType->isArithmeticType() && !FieldType->isEnumeralType();
+    if (CanHoldText && !isa<CXXThisExpr>(stripped(Member->getBase())))
       addAll(T, eval(Member->getBase(), Level));
     return T;
   }
@@ -880,7 +887,8 @@ void FlowAnalysis::handleConstruct(const CXXConstructExpr *Construct) {
   for (const Expr *Argument : Construct->arguments())
     sink(eval(Argument), {TSC_Responses, Argument->getBeginLoc(),
                           "the response '" + nameOf(Class) + "'",
-                          "values sent to the user", "it was sent to the user here"});
+                          "values sent to the user", "it was sent to the user here",
+                          Construct});
 }
 
 void FlowAnalysis::handleCall(const CallExpr *Call) {
@@ -912,7 +920,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
       sink(eval(Argument),
            {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
             "values that are persisted",
-            "it was written to the store by '" + Name + "' here"});
+            "it was written to the store by '" + Name + "' here", Call});
     }
     return;
   }
@@ -1025,6 +1033,7 @@ void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template
       continue;
     SinkEvent Event = Template;
     Event.Loc = Argument->getBeginLoc();
+    Event.Statement = Call;
     sink(T, Event);
   }
 }
@@ -1047,7 +1056,11 @@ void TracebackFlow::Unit::emit(FunctionSummary *Summary, const Origin &O,
     return;
   bool InContainer = O.ContainerLoc.isValid() && !Event.ContainerDescription.empty();
   SourceLocation At = InContainer ? O.ContainerLoc : Event.Loc;
-  if (At.isInvalid() || !Reported.insert(At.getRawEncoding()).second)
+  if (At.isInvalid())
+    return;
+  // One report per sink statement, or per container element.
+  if (!InContainer && Event.Statement ? !ReportedStatements.insert(Event.Statement).second
+                                      : !Reported.insert(At.getRawEncoding()).second)
     return;
   TracebackLeak Leak;
   Leak.Kind = O.Kind == SourceKind::StackTrace ? TracebackSourceKind::StackTrace
