@@ -15,6 +15,8 @@ packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
   python3-jsonschema python3-yaml git
+  # Database libraries whose installed headers the lit tests compile against.
+  libsoci-dev libpqxx-dev libsqlitecpp-dev libleveldb-dev
 )
 # The LLVM toolchain of one major version: clang (the compiler the module must
 # be built with, and Clang's CMake package), clang-tidy, clangd's archives,

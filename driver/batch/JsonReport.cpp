@@ -42,6 +42,7 @@ json::Value toJson(const Report &R) {
                               {"toolErrors", R.ToolErrors.size()},
                               {"byCheck", std::move(ByCheck)},
                               {"byFile", std::move(ByFile)}}},
+      {"debt", debtToJson(R)},
       {"timings", json::Object{{"wallSeconds", R.WallSeconds},
                                {"cacheHits", R.CacheHits},
                                {"cacheMisses", R.CacheMisses}}}};

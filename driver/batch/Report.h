@@ -94,6 +94,24 @@ struct Report {
   unsigned unitsExamined() const;
 };
 
+/// The check whose findings make up the debt inventory.
+inline constexpr llvm::StringLiteral DebtCheck = "modelguard-untracked-todo";
+
+/// One untracked debt marker: a finding of DebtCheck with the marker word
+/// and the comment's text from the marker to the end of its line.
+struct DebtItem {
+  const Finding *Source = nullptr;
+  std::string Marker;
+  std::string Text;
+};
+
+/// The debt inventory of \p R: its findings of DebtCheck (what a baseline
+/// left in), by file relative to the root, each file's in report order.
+std::map<std::string, std::vector<DebtItem>> debtInventory(const Report &R);
+/// The inventory as the JSON report's "debt" object (also the SARIF run's
+/// "debtInventory" property).
+llvm::json::Value debtToJson(const Report &R);
+
 /// \p Path relative to \p Root when it lies under it, else \p Path.
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);
 

@@ -320,6 +320,7 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS) {
       {"properties",
        json::Object{{"translationUnits", std::move(Units)},
                     {"baselined", R.Baselined},
+                    {"debtInventory", debtToJson(R)},
                     {"cacheHits", R.CacheHits},
                     {"cacheMisses", R.CacheMisses},
                     {"wallSeconds", R.WallSeconds}}}};
