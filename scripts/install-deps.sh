@@ -17,6 +17,8 @@ packages=(
   python3-jsonschema python3-yaml git
   # Database libraries whose installed headers the lit tests compile against.
   libsoci-dev libpqxx-dev libsqlitecpp-dev libleveldb-dev
+  # Qt 5's QtCore (QMutexLocker and friends in the lock-guard tests).
+  qtbase5-dev
 )
 # The LLVM toolchain of one major version: clang (the compiler the module must
 # be built with, and Clang's CMake package), clang-tidy, clangd's archives,

@@ -498,6 +498,33 @@ const FieldDecl *thisField(const Expr *E) {
   return nullptr;
 }
 
+/// Does \p E reach the data member of `*this` it names through a pointer the
+/// member holds: `buffer_->size`, `counts_[i]` or `*slot_` with a raw or
+/// smart pointer member? Such an expression names the pointee, which the
+/// member does not own: storing to it does not modify the member.
+bool throughPointerMember(const Expr *E) {
+  bool Indirect = false;
+  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base))
+        return Indirect;
+      Indirect |= Member->isArrow();
+      E = Base;
+      continue;
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      Indirect |= Subscript->getBase()->IgnoreParenImpCasts()->getType()->isPointerType();
+    else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+      Indirect |= Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star;
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      Indirect |= Unary->getOpcode() == UO_Deref;
+    E = containingObject(E);
+  }
+  return false;
+}
+
 /// Does \p S mention the data member \p Field of `*this`?
 bool mentionsField(const Stmt *S, const FieldDecl *Field, unsigned Depth = 0) {
   if (!S || isa<LambdaExpr>(S) || Depth > 256)
@@ -508,6 +535,30 @@ bool mentionsField(const Stmt *S, const FieldDecl *Field, unsigned Depth = 0) {
       return true;
   for (const Stmt *Child : S->children())
     if (mentionsField(Child, Field, Depth + 1))
+      return true;
+  return false;
+}
+
+/// Does \p S read the place \p Target names, in the same way (the same data
+/// member of the pointee, or an element or the pointee itself), below the
+/// data member \p Field of `*this`? (`p_->n` in `p_->n = p_->n + 1`.)
+bool mentionsPlace(const Stmt *S, const Expr *Target, const FieldDecl *Field,
+                   unsigned Depth = 0) {
+  if (!S || isa<LambdaExpr>(S) || Depth > 256)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    const Expr *Place = E->IgnoreParenImpCasts();
+    bool Same = false;
+    if (const auto *Member = dyn_cast<MemberExpr>(Target))
+      Same = isa<MemberExpr>(Place) &&
+             cast<MemberExpr>(Place)->getMemberDecl() == Member->getMemberDecl();
+    else
+      Same = Place->getStmtClass() == Target->getStmtClass();
+    if (Same && thisField(Place) == Field)
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (mentionsPlace(Child, Target, Field, Depth + 1))
       return true;
   return false;
 }
@@ -612,7 +663,9 @@ private:
   }
 
   /// `m = f(m)` reads, modifies and writes m; so does `m[k] = v` (an
-  /// insertion into a container). A plain `m = v` does not.
+  /// insertion into a container). A plain `m = v` does not, nor does a
+  /// plain store through a pointer the member holds (`p_->x = v`, `p_[i] = v`),
+  /// which leaves the member as it was.
   void visitAssignment(const Expr *LHS, const Expr *RHS, const Stmt *At) {
     const FieldDecl *Field = thisField(LHS);
     if (!Field)
@@ -620,7 +673,8 @@ private:
     const Expr *Direct = LHS->IgnoreParenImpCasts();
     bool Whole = isa<MemberExpr>(Direct) &&
                  isa<CXXThisExpr>(cast<MemberExpr>(Direct)->getBase()->IgnoreParenImpCasts());
-    if (!Whole || mentionsField(RHS, Field))
+    if (Whole ? mentionsField(RHS, Field)
+              : !throughPointerMember(LHS) || mentionsPlace(RHS, Direct, Field))
       unlockedUpdate(LHS, At);
   }
 
