@@ -516,7 +516,8 @@ bool FlowAnalysis::isResponseClass(const LeakedTracebackCheck &Check, const CXXR
     return false;
   auto [It, Inserted] = Check.ResponseClassCache.try_emplace(Class, false);
   if (Inserted)
-    It->second = Check.ResponseClasses.matches(Class);
+    It->second = Check.ResponseClasses.matches(Class) ||
+                 Check.vocabulary().isProfiledResponseType(Class);
   return It->second;
 }
 
@@ -921,6 +922,15 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
                           "it flowed into '" + Root->getNameAsString() + "' here"));
     return;
   }
+  // res.body() = text: a reference into a response (Boost.Beast).
+  if (const auto *Accessor = dyn_cast<CXXMemberCallExpr>(Target);
+      Accessor && Accessor->getMethodDecl() &&
+      Accessor->getMethodDecl()->getReturnType()->isLValueReferenceType() &&
+      isResponseClass(Check, Accessor->getRecordDecl())) {
+    sink(T, {SC_Responses, At,
+             "the response '" + nameOf(Accessor->getMethodDecl()) + "'", "", ""});
+    return;
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Target);
       Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
     putInContainer(Op->getArg(0), T, At, literalText(Op->getArg(1)));
@@ -1041,7 +1051,14 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (!Callee)
     return;
 
-  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE.
+  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE: as
+  // a library profile knows it, else by the name.
+  if (Vocabulary.bindsToWrite(Call)) {
+    sinkArguments(Call, {SC_Records, {},
+                         "the SQL parameter bound by '" + nameOf(Callee) + "'",
+                         "values that are persisted", "it was bound to the statement here"});
+    return;
+  }
   if (Callee->getDeclName().isIdentifier() &&
       StringRef(Callee->getName()).contains_insensitive("bind")) {
     const ValueDecl *Statement = nullptr;
@@ -1062,6 +1079,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
   if ((ObjectClass && isResponseClass(Check, ObjectClass)) ||
       Check.ResponseCallees.matches(Callee) ||
+      Check.vocabulary().isProfiledResponseFunction(Callee) ||
       returnsResponse(Call->getType())) {
     sinkArguments(Call, {SC_Responses, {}, "the response '" + nameOf(Callee) + "'",
                          "values sent to the user",

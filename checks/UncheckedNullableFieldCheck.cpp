@@ -51,6 +51,8 @@ UncheckedNullableFieldCheck::UncheckedNullableFieldCheck(StringRef Name,
   Analysis.AccessMethods = model::parseList(AccessMethods);
   Analysis.PresenceMethods = model::parseList(PresenceMethods);
   Analysis.AbsenceMethods = model::parseList(AbsenceMethods);
+  vocabulary().profiles().appendNullableTests(Analysis.PresenceMethods,
+                                              Analysis.AbsenceMethods);
   Analysis.ResetMethods = model::parseList(ResetMethods);
   Analysis.AssignMethods = model::parseList(AssignMethods);
   Analysis.InvalidateOnNonConstCall = InvalidateOnNonConstCall;

@@ -74,6 +74,10 @@ def parse_args():
                         "earlier run instead of analysing again")
     p.add_argument("--no-fetch", action="store_true",
                    help="use the corpus as it is instead of running fetch-corpus.sh")
+    p.add_argument("--profiles-cost", action="store_true",
+                   help="time the five checks with the library profiles against the five "
+                        "checks with every profile turned off (Profiles: '-*'), instead of "
+                        "against the cheap baseline check")
     p.add_argument("--corpus", default=os.environ.get("MODELGUARD_CORPUS", "/work/corpus"))
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     p.add_argument("--clang-tidy", default="/usr/lib/llvm-22/bin/clang-tidy")
@@ -151,10 +155,12 @@ def run_limited(cmd, timeout):
     return status, wall, cpu, stdout, stderr
 
 
-def tidy_command(args, build, file, checks, header_filter, load=True):
+def tidy_command(args, build, file, checks, header_filter, load=True, config=None):
     cmd = [args.clang_tidy, "-p", build, "--quiet", "--checks=-*," + checks]
     if load:
         cmd.append("--load=" + os.path.join(args.build, "libModelGuard.so"))
+    if config:
+        cmd.append("--config=" + config)
     if header_filter:
         cmd.append("--header-filter=" + header_filter)
     return cmd + [file]
@@ -249,19 +255,23 @@ def time_configs(args, projects, sample):
     cpu s)."""
     src_of = {p: os.path.realpath(os.path.join(b, "..", "src")) for p, b in projects.items()}
     configs = {
-        "baseline": (CHEAP_CHECK, False),
-        "five": (CHEAP_CHECK + ",modelguard-*", True),
+        "baseline": (CHEAP_CHECK, False, None),
+        "five": (CHEAP_CHECK + ",modelguard-*", True, None),
     }
+    if args.profiles_cost:
+        # The five checks with every library profile turned off.
+        configs["baseline"] = (CHEAP_CHECK + ",modelguard-*", True,
+                               "{CheckOptions: {Profiles: '-*'}}")
     rows = []
     for r in range(1, args.rounds + 1):
         order = ["baseline", "five"] if r % 2 else ["five", "baseline"]
         for name in order:
-            checks, load = configs[name]
+            checks, load, config = configs[name]
 
             def one(item):
                 project, build, file = item
                 cmd = tidy_command(args, build, file, checks,
-                                   "^" + re.escape(src_of[project]) + "/", load)
+                                   "^" + re.escape(src_of[project]) + "/", load, config)
                 status, wall, cpu, _, _ = run_limited(cmd, args.timeout)
                 return wall, cpu
 
@@ -398,12 +408,22 @@ def main():
         with open(os.path.join(out, "timing.tsv"), "w") as f:
             for row in rows:
                 f.write("%d\t%s\t%.2f\t%.2f\n" % row)
-        say("## Cost of the five checks")
-        say()
-        say("clang-tidy-22 with `%s` alone (baseline) and with the five checks added, "
-            "over %d translation units, -j%d, %d interleaved rounds. CPU is the user+system "
-            "time of the clang-tidy processes (less sensitive than wall time to the "
-            "other work on the machine)." % (CHEAP_CHECK, len(sample), args.jobs, args.rounds))
+        if args.profiles_cost:
+            say("## Cost of the library profiles")
+            say()
+            say("clang-tidy-22 with `%s` and the five checks, with every library profile "
+                "turned off (baseline, `Profiles: '-*'`) and with all of them (five), "
+                "over %d translation units, -j%d, %d interleaved rounds. CPU is the "
+                "user+system time of the clang-tidy processes." % (
+                    CHEAP_CHECK, len(sample), args.jobs, args.rounds))
+        else:
+            say("## Cost of the five checks")
+            say()
+            say("clang-tidy-22 with `%s` alone (baseline) and with the five checks added, "
+                "over %d translation units, -j%d, %d interleaved rounds. CPU is the user+system "
+                "time of the clang-tidy processes (less sensitive than wall time to the "
+                "other work on the machine)." % (CHEAP_CHECK, len(sample), args.jobs,
+                                                  args.rounds))
         say()
         say("| round | baseline wall s | five wall s | baseline CPU s | five CPU s | CPU overhead |")
         say("|---:|---:|---:|---:|---:|---:|")

@@ -12,6 +12,11 @@ packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
   python3-jsonschema
+  # Library headers the profile tests compile against (test/checkers/profiles).
+  libsqlite3-dev libsqlitecpp-dev libpqxx-dev libsoci-dev qtbase5-dev
+  qt6-base-dev libpoco-dev libmysqlcppconn-dev libhiredis-dev libleveldb-dev
+  librocksdb-dev libcpprest-dev libgrpc++-dev libboost-dev libcpp-httplib-dev
+  libpistache-dev libfmt-dev libabsl-dev
 )
 for arg in "$@"; do
   case "$arg" in
