@@ -1,722 +1,26 @@
 //===--- UnlockedReadModifyWriteCheck.cpp - modelguard ---------------------===//
-//
-// Two analyses, both intra-procedural.
-//
-// Store read-modify-write. One post-order pass over a function body (or a
-// lambda body) in source order records
-//   - loads: a local initialised or assigned from a store read, or filled by
-//     one through an out-parameter (`Get(key, &value)`, `into(n)`);
-//   - derived values: a local initialised or assigned from an expression
-//     that mentions a loaded value; computing it (anything but a plain copy
-//     or a const accessor) is a modification;
-//   - modifications of a loaded value: assignment to it or to a part of it,
-//     ++/--, compound assignment, passing it to a non-const reference, a
-//     non-const member call on it;
-//   - writes: a store write (not an insert, not a compare-and-swap, not
-//     conditional on a version) in a full expression that mentions a loaded
-//     value after it was modified.
-// A write is reported unless one synchronised region covers both the read
-// and the write, the read locked what it read (SELECT ... FOR UPDATE), or
-// the function is annotated as called with a lock held.
-//
-// Member read-modify-write. In a class with a lockable data member, every
-// member function (constructors and destructors aside) is walked for
-// accesses to the class's own data members, noting which are made inside a
-// synchronised region. At the end of the translation unit an unlocked
-// read-modify-write of a member is reported when some access to the same
-// member elsewhere holds a lock. Members annotated GUARDED_BY are left to
-// -Wthread-safety.
-//
-//===----------------------------------------------------------------------===//
 
 #include "UnlockedReadModifyWriteCheck.h"
 
-#include "model/SynchronisedRegions.h"
-
-#include "clang/AST/Attr.h"
-#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::modelguard {
 
-namespace {
-
-/// Bounded work: statements visited per function body.
-constexpr unsigned MaxNodesPerFunction = 50000;
-/// Bounded work: nesting followed when looking through an expression.
-constexpr unsigned MaxPathDepth = 32;
-
-/// Where \p S starts; for an operator call, its first operand rather than
-/// the operator (CallExpr::getBeginLoc does not dispatch).
-SourceLocation beginOf(const Stmt *S) { return S->getBeginLoc(); }
-
-/// Does \p S mention \p Var (outside lambdas)?
-bool mentions(const Stmt *S, const VarDecl *Var, unsigned Depth = 0) {
-  if (!S || isa<LambdaExpr>(S) || Depth > 256)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == Var;
-  for (const Stmt *Child : S->children())
-    if (mentions(Child, Var, Depth + 1))
-      return true;
-  return false;
-}
-
-const Expr *ignoreCopies(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-        Construct && Construct->getNumArgs() == 1) {
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Materialize->getSubExpr();
-      continue;
-    }
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = Bind->getSubExpr();
-      continue;
-    }
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
-      E = Cleanups->getSubExpr();
-      continue;
-    }
-    // (redisReply *)redisCommand(...): a cast of a read is still the read.
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
-        Cast && (isa<CStyleCastExpr>(Cast) || isa<CXXStaticCastExpr>(Cast))) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    break;
-  }
-  return E;
-}
-
-/// The object that \p E (parentheses and implicit casts removed) is an
-/// element or a dereference of: the base of `a[i]` or `*p`, `p->` and `[]`
-/// on smart pointers, optionals and containers; null for anything else.
-/// Member accesses are left to the callers, which treat them differently.
-const Expr *containingObject(const Expr *E) {
-  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
-    return Subscript->getBase();
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    return Unary->getOpcode() == UO_Deref ? Unary->getSubExpr() : nullptr;
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E)) {
-    OverloadedOperatorKind Kind = Operator->getOperator();
-    bool Dereferences = Kind == OO_Subscript || Kind == OO_Arrow ||
-                        (Kind == OO_Star && Operator->getNumArgs() == 1);
-    if (Dereferences && Operator->getNumArgs() >= 1)
-      return Operator->getArg(0);
-  }
-  return nullptr;
-}
-
-/// The local variable whose object \p E names a part of: `row`, `row->x`,
-/// `(*row).x.y`, `row[k]`, `row->items[2]`; null for anything else.
-const VarDecl *rootVariable(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(Ref->getDecl());
-    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      if (!isa<FieldDecl>(Member->getMemberDecl()))
-        return nullptr;
-      E = Member->getBase();
-    } else {
-      E = containingObject(E);
-    }
-  }
-  return nullptr;
-}
-
-/// Is \p E only a copy of, or a const look into, a value: `row`, `*row`,
-/// `row->name.value()`, `r[0][0].as<int>()`? Anything else computes a new
-/// value from what it mentions.
-bool isPlainAccess(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-    E = ignoreCopies(E);
-    if (rootVariable(E))
-      return true;
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *Method = Call->getMethodDecl();
-      if (!Method || !Method->isConst() || Call->getNumArgs() != 0)
-        return false;
-      E = Call->getImplicitObjectArgument();
-      continue;
-    }
-    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-        Operator && Operator->getNumArgs() >= 1 &&
-        (Operator->getOperator() == OO_Subscript || Operator->getOperator() == OO_Star ||
-         Operator->getOperator() == OO_Arrow)) {
-      E = Operator->getArg(0);
-      continue;
-    }
-    return false;
-  }
-  return false;
-}
-
-/// The name \p E ends in (`row.version` gives version), or empty.
-StringRef trailingName(const Expr *E) {
-  E = ignoreCopies(E);
-  const NamedDecl *Named = nullptr;
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    Named = Ref->getDecl();
-  else if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
-    Named = Member->getMemberDecl();
-  return Named && Named->getDeclName().isIdentifier() ? Named->getName() : StringRef();
-}
-
-/// Is the function annotated as called with a lock held
-/// (REQUIRES / EXCLUSIVE_LOCKS_REQUIRED / ASSERT_CAPABILITY)?
-bool requiresLockHeld(const Decl *D) {
-  return D && (D->hasAttr<RequiresCapabilityAttr>() || D->hasAttr<AssertCapabilityAttr>());
-}
-
-struct LoadedValue {
-  const CallExpr *Read = nullptr;
-  /// The variable the read stored into.
-  const VarDecl *ReadInto = nullptr;
-  const Stmt *Modification = nullptr;
-  const VarDecl *ModifiedVar = nullptr;
-  /// The modification was computing a new value from the read one.
-  bool Computed = false;
-  bool LockedByRead = false;
-  /// The full expression that loaded the value: what happens in it is part
-  /// of the load (`sql << "select ...", into(n)`), not a modification.
-  const Stmt *LoadStatement = nullptr;
-};
-
-struct Finding {
-  const CallExpr *Write;
-  const VarDecl *Var;
-  LoadedValue Load;
-};
-
-/// Walks one body in source order (see the file comment).
-class StoreReadModifyWriteFinder {
-public:
-  StoreReadModifyWriteFinder(const model::ModelVocabulary &Vocabulary,
-                             llvm::ArrayRef<std::string> VersionNames)
-      : Vocabulary(Vocabulary), VersionNames(VersionNames) {}
-
-  void visit(const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S) || ++Nodes > MaxNodesPerFunction)
-      return;
-    bool Outermost = !Full && (isa<Expr>(S) || isa<DeclStmt>(S));
-    if (Outermost)
-      Full = S;
-    // Children first: in `save(modify(load()))` the load comes first.
-    for (const Stmt *Child : S->children())
-      visit(Child);
-    if (const auto *Declaration = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : Declaration->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
-          assign(Var, Var->getInit(), /*IsInitialisation=*/true, S);
-    } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-      visitOperator(Binary->getOpcode(), Binary->getLHS(), Binary->getRHS(), S);
-    } else if (const auto *Unary = dyn_cast<UnaryOperator>(S);
-               Unary && Unary->isIncrementDecrementOp()) {
-      recordModification(Unary->getSubExpr(), S);
-    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      visitCall(Call);
-    }
-    if (Outermost)
-      Full = nullptr;
-  }
-
-  llvm::ArrayRef<Finding> findings() const { return Findings; }
-
-private:
-  /// The store read \p E is, looking through conversions; or null.
-  /// Looks through const accessors on the result (`query(...).as_int(0)`,
-  /// `get(...)->name`, `rows[0]`).
-  const CallExpr *asStoreRead(const Expr *E, bool &Locking) const {
-    for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-      E = ignoreCopies(E);
-      if (const auto *Call = dyn_cast<CallExpr>(E)) {
-        model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
-        if (Store.is(model::SA_Read) && !Store.is(model::SA_Write)) {
-          Locking = Store.is(model::SA_LockingRead);
-          return Call;
-        }
-      }
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
-        // A value bound to a query returns the query:
-        // session.query<int>("SELECT ...").bind(id) (Wt::Dbo).
-        const CXXMethodDecl *Method = Member->getMethodDecl();
-        const model::profiles::ProfileCall *Known = Vocabulary.profiles().callFor(Method);
-        bool Binds = Known && Known->Kind == model::profiles::CallKind::Bind;
-        if (!Method || (!Method->isConst() && !Binds))
-          return nullptr;
-        E = Member->getImplicitObjectArgument();
-      } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-                 Operator && Operator->getOperator() == OO_Call &&
-                 Operator->getNumArgs() == 2) {
-        // A connection called with a statement runs it:
-        // db(select(...).from(t).where(...)) (sqlpp11).
-        E = Operator->getArg(1);
-      } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-                 Operator && Operator->getNumArgs() >= 1 &&
-                 (Operator->getOperator() == OO_Subscript ||
-                  Operator->getOperator() == OO_Star ||
-                  Operator->getOperator() == OO_Arrow)) {
-        E = Operator->getArg(0);
-      } else if (const auto *Field = dyn_cast<MemberExpr>(E)) {
-        E = Field->getBase();
-      } else {
-        return nullptr;
-      }
-    }
-    return nullptr;
-  }
-
-  /// `Var = Value` (or its initialisation).
-  void assign(const VarDecl *Var, const Expr *Value, bool IsInitialisation,
-              const Stmt *At) {
-    bool Locking = false;
-    if (const CallExpr *Read = asStoreRead(Value, Locking)) {
-      LoadedValue Load;
-      Load.Read = Read;
-      Load.ReadInto = Var;
-      Load.LockedByRead = Locking;
-      Load.LoadStatement = Full;
-      Loaded[Var] = Load;
-      return;
-    }
-    auto Self = Loaded.find(Var);
-    if (!IsInitialisation && Self != Loaded.end() && mentions(Value, Var)) {
-      recordModification(Var, At, /*Computed=*/true); // x = f(x)
-      return;
-    }
-    for (auto &[Source, Load] : Loaded) {
-      if (Source == Var || !mentions(Value, Source))
-        continue;
-      // A value derived from a loaded one carries the load with it.
-      LoadedValue Derived = Load;
-      Derived.LoadStatement = Full;
-      if (Derived.ReadInto->isImplicit()) // __range of a range-based for
-        Derived.ReadInto = Var;
-      // The hidden iterators of a range-based for only walk the value.
-      if (!Derived.Modification && !Var->isImplicit() && !isPlainAccess(Value)) {
-        Derived.Modification = At;
-        Derived.ModifiedVar = Var;
-        Derived.Computed = true;
-      }
-      Loaded[Var] = Derived;
-      return;
-    }
-    if (Self != Loaded.end())
-      Loaded.erase(Self); // Overwritten with something unrelated.
-  }
-
-  void recordModification(const VarDecl *Var, const Stmt *At, bool Computed) {
-    if (Var->isImplicit())
-      return; // The hidden iterators of a range-based for.
-    auto It = Loaded.find(Var);
-    if (It == Loaded.end() || It->second.Modification ||
-        (Full && It->second.LoadStatement == Full))
-      return;
-    It->second.Modification = At;
-    It->second.ModifiedVar = Var;
-    It->second.Computed = Computed;
-  }
-
-  void recordModification(const Expr *Target, const Stmt *At) {
-    if (const VarDecl *Root = rootVariable(Target))
-      recordModification(Root, At, /*Computed=*/false);
-  }
-
-  void visitOperator(BinaryOperatorKind Kind, const Expr *LHS, const Expr *RHS,
-                     const Stmt *At) {
-    if (Kind == BO_Assign)
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts()))
-        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
-          assign(Var, RHS, /*IsInitialisation=*/false, At);
-          return;
-        }
-    if (BinaryOperator::isAssignmentOp(Kind))
-      recordModification(LHS, At);
-  }
-
-  /// Locals a store read fills through out-parameters in its full
-  /// expression: `&value` passed to the read, or a variable bound to a
-  /// non-const reference by another call there (`into(n)`).
-  void loadOutParameters(const CallExpr *Read, bool Locking) {
-    auto Load = [&](const Expr *E) {
-      const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-      if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
-        return;
-      LoadedValue Value;
-      Value.Read = Read;
-      Value.ReadInto = Var;
-      Value.LockedByRead = Locking;
-      Value.LoadStatement = Full;
-      Loaded[Var] = Value;
-    };
-    for (const Expr *Argument : Read->arguments())
-      if (const auto *Address = dyn_cast<UnaryOperator>(Argument->IgnoreParenImpCasts());
-          Address && Address->getOpcode() == UO_AddrOf &&
-          !Address->getSubExpr()->getType().isConstQualified())
-        Load(Address->getSubExpr());
-    if (!Full)
-      return;
-    llvm::SmallVector<const Stmt *, 16> Work{Full};
-    unsigned Budget = 256;
-    while (!Work.empty() && Budget--) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S || isa<LambdaExpr>(S))
-        continue;
-      if (const auto *Call = dyn_cast<CallExpr>(S); Call && Call != Read &&
-                                                    !Vocabulary.classifyStoreCall(Call))
-        if (const FunctionDecl *Callee = Call->getDirectCallee())
-          for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I) {
-            QualType Parameter = Callee->getParamDecl(I)->getType();
-            if (Parameter->isLValueReferenceType() &&
-                !Parameter.getNonReferenceType().isConstQualified() &&
-                !isa<CXXOperatorCallExpr>(Call))
-              Load(Call->getArg(I));
-          }
-      for (const Stmt *Child : S->children())
-        Work.push_back(Child);
-    }
-  }
-
-  /// Is \p Write conditional on the version that was read: a version
-  /// parameter or argument, or an UPDATE ... WHERE version = ...?
-  bool isConditional(const CallExpr *Write, const model::StoreCall &Store) const {
-    auto IsVersion = [&](StringRef Name) {
-      return !Name.empty() &&
-             llvm::is_contained(VersionNames, model::normalisedName(Name));
-    };
-    if (Store.Sql) {
-      llvm::SmallVector<std::string, 4> Columns;
-      if (Store.Sql->getCharByteWidth() == 1)
-        model::ModelVocabulary::sqlWhereColumns(Store.Sql->getString(), Columns);
-      return llvm::any_of(Columns, IsVersion);
-    }
-    if (const FunctionDecl *Callee = Write->getDirectCallee())
-      for (const ParmVarDecl *Parameter : Callee->parameters())
-        if (Parameter->getDeclName().isIdentifier() && IsVersion(Parameter->getName()))
-          return true;
-    for (const Expr *Argument : Write->arguments())
-      if (IsVersion(trailingName(Argument)))
-        return true;
-    return false;
-  }
-
-  void visitCall(const CallExpr *Call) {
-    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call)) {
-      OverloadedOperatorKind Kind = Operator->getOperator();
-      if (Kind == OO_Equal && Operator->getNumArgs() == 2)
-        if (const auto *Ref =
-                dyn_cast<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts()))
-          if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
-            assign(Var, Operator->getArg(1), /*IsInitialisation=*/false, Call);
-            return;
-          }
-      if (Operator->isAssignmentOp() || Kind == OO_PlusPlus || Kind == OO_MinusMinus) {
-        recordModification(Operator->getArg(0), Call);
-        return;
-      }
-    }
-    model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
-    if (Store.is(model::SA_Read) && !Store.is(model::SA_Write)) {
-      loadOutParameters(Call, Store.is(model::SA_LockingRead));
-      return;
-    }
-    if (Store.is(model::SA_Write)) {
-      if (!Store.is(model::SA_CompareAndSwap | model::SA_Insert) &&
-          !isConditional(Call, Store))
-        recordWrite(Call);
-      return;
-    }
-    // Passing a loaded value to a non-const reference parameter modifies it
-    // (`apply(values, *row)`); so does a non-const member call on it.
-    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      // An operator implemented as a member takes its object as argument 0.
-      unsigned First = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee);
-      for (unsigned I = First; I < Call->getNumArgs(); ++I) {
-        if (I - First >= Callee->getNumParams())
-          break; // Variadic arguments are passed by value.
-        QualType Parameter = Callee->getParamDecl(I - First)->getType();
-        if (Parameter->isLValueReferenceType() &&
-            !Parameter.getNonReferenceType().isConstQualified())
-          recordModification(Call->getArg(I), Call);
-      }
-    }
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      if (const CXXMethodDecl *Method = Member->getMethodDecl();
-          Method && !Method->isConst())
-        recordModification(Member->getImplicitObjectArgument(), Call);
-  }
-
-  void recordWrite(const CallExpr *Write) {
-    const Stmt *Scope = Full ? Full : Write;
-    // A prepared statement writes the values bound to it before it runs.
-    llvm::SmallVector<const Stmt *, 4> Written = {Scope};
-    llvm::SmallVector<const Expr *, 4> Bound;
-    Vocabulary.boundValues(Write, Bound);
-    Written.append(Bound.begin(), Bound.end());
-    for (auto &[Var, Load] : Loaded) {
-      if (!Load.Modification ||
-          llvm::none_of(Written, [&](const Stmt *S) { return mentions(S, Var); }))
-        continue;
-      Findings.push_back({Write, Var, Load});
-      return; // One finding per write.
-    }
-    // A new value computed in the write itself: `set(n + 1)`.
-    for (auto &[Var, Load] : Loaded) {
-      if (Full && Load.LoadStatement == Full)
-        continue;
-      const Stmt *Computation = nullptr;
-      for (const Stmt *S : Written)
-        if ((Computation = computedFrom(S, Var)))
-          break;
-      if (Computation) {
-        LoadedValue Computed = Load;
-        Computed.Modification = Computation;
-        Computed.ModifiedVar = Var;
-        Computed.Computed = true;
-        Findings.push_back({Write, Var, Computed});
-        return;
-      }
-    }
-  }
-
-  /// An arithmetic operation in \p S with \p Var (or a part of it) as an
-  /// operand, or null.
-  static const Stmt *computedFrom(const Stmt *S, const VarDecl *Var,
-                                  unsigned Depth = 0) {
-    if (!S || isa<LambdaExpr>(S) || Depth > 256)
-      return nullptr;
-    auto IsOperand = [&](const Expr *E) { return E && rootVariable(ignoreCopies(E)) == Var; };
-    if (const auto *Binary = dyn_cast<BinaryOperator>(S);
-        Binary && (Binary->isAdditiveOp() || Binary->isMultiplicativeOp() ||
-                   Binary->isShiftOp() || Binary->isBitwiseOp()) &&
-        (IsOperand(Binary->getLHS()) || IsOperand(Binary->getRHS())))
-      return S;
-    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S);
-        Operator && Operator->getNumArgs() == 2 && Operator->isInfixBinaryOp() &&
-        !Operator->isAssignmentOp() && !Operator->isComparisonOp() &&
-        Operator->getOperator() != OO_Comma && Operator->getOperator() != OO_LessLess &&
-        Operator->getOperator() != OO_GreaterGreater &&
-        (IsOperand(Operator->getArg(0)) || IsOperand(Operator->getArg(1))))
-      return S;
-    for (const Stmt *Child : S->children())
-      if (const Stmt *Found = computedFrom(Child, Var, Depth + 1))
-        return Found;
-    return nullptr;
-  }
-
-  const model::ModelVocabulary &Vocabulary;
-  llvm::ArrayRef<std::string> VersionNames;
-  llvm::MapVector<const VarDecl *, LoadedValue> Loaded;
-  llvm::SmallVector<Finding, 2> Findings;
-  const Stmt *Full = nullptr;
-  unsigned Nodes = 0;
-};
-
-//===--- Member read-modify-write -----------------------------------------===//
-
-/// The data member of `*this` that \p E names a part of: `count_`,
-/// `this->stats_.hits`, `cache_[key]`; null for anything else.
-const FieldDecl *thisField(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
-      if (isa<CXXThisExpr>(Base))
-        return dyn_cast<FieldDecl>(Member->getMemberDecl());
-      E = Base;
-    } else {
-      E = containingObject(E);
-    }
-  }
-  return nullptr;
-}
-
-/// Does \p S mention the data member \p Field of `*this`?
-bool mentionsField(const Stmt *S, const FieldDecl *Field, unsigned Depth = 0) {
-  if (!S || isa<LambdaExpr>(S) || Depth > 256)
-    return false;
-  if (const auto *Member = dyn_cast<MemberExpr>(S))
-    if (Member->getMemberDecl() == Field &&
-        isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mentionsField(Child, Field, Depth + 1))
-      return true;
-  return false;
-}
-
-class MemberAccessWalker {
-public:
-  MemberAccessWalker(const model::ModelVocabulary &Vocabulary, const SourceManager &SM,
-                     const CXXRecordDecl *Class,
-                     llvm::ArrayRef<std::string> UpdateMethods,
-                     UnlockedReadModifyWriteCheck::MemberAccesses &Accesses)
-      : Vocabulary(Vocabulary), SM(SM), Class(Class), UpdateMethods(UpdateMethods),
-        Accesses(Accesses) {}
-
-  void walk(const CXXMethodDecl *InMethod, const Stmt *Body, bool HeldByCaller) {
-    Method = InMethod;
-    model::SynchronisedRegions Regions(Vocabulary, Body, SM);
-    Current = &Regions;
-    Held = HeldByCaller;
-    visit(Body);
-  }
-
-private:
-  bool isLocked(SourceLocation Loc) const {
-    return Held || Current->containing(Loc);
-  }
-
-  /// Members whose races the check is about: a mutable, non-atomic data
-  /// member of this class that -Wthread-safety does not already check.
-  bool isTracked(const FieldDecl *Field) const {
-    if (!Field || Field->getParent()->getCanonicalDecl() != Class->getCanonicalDecl())
-      return false;
-    if (Field->hasAttr<GuardedByAttr>() || Field->hasAttr<PtGuardedByAttr>())
-      return false;
-    QualType Type = Field->getType();
-    if (Type.isConstQualified() || Type->isAtomicType())
-      return false;
-    if (const CXXRecordDecl *FieldClass = Type->getAsCXXRecordDecl()) {
-      if (Vocabulary.isLockable(FieldClass) || Vocabulary.isTransactionType(FieldClass))
-        return false;
-      if (FieldClass->getDeclName().isIdentifier()) {
-        std::string Name = FieldClass->getName().lower();
-        if (StringRef(Name).contains("atomic") ||
-            StringRef(Name).contains("condition_variable"))
-          return false;
-      }
-    }
-    return true;
-  }
-
-  void unlockedUpdate(const Expr *Target, const Stmt *At) {
-    const FieldDecl *Field = thisField(Target);
-    SourceLocation Loc = At->getBeginLoc();
-    if (isTracked(Field))
-      Accesses.Accesses.push_back({Field, Loc, Method, isLocked(Loc), /*Update=*/true});
-  }
-
-  void visit(const Stmt *S) {
-    if (!S || ++Nodes > MaxNodesPerFunction)
-      return;
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      // Runs when it is called: its own locks, not the enclosing ones.
-      const model::SynchronisedRegions *Outer = Current;
-      bool OuterHeld = Held;
-      model::SynchronisedRegions Regions(Vocabulary, Lambda->getBody(), SM);
-      Current = &Regions;
-      Held = false;
-      visit(Lambda->getBody());
-      Current = Outer;
-      Held = OuterHeld;
-      return;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(S))
-      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-        if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-            isTracked(Field))
-          Accesses.Accesses.push_back({Field, Member->getBeginLoc(), Method,
-                                       isLocked(Member->getBeginLoc()), /*Update=*/false});
-    if (const auto *Unary = dyn_cast<UnaryOperator>(S);
-        Unary && Unary->isIncrementDecrementOp()) {
-      unlockedUpdate(Unary->getSubExpr(), S);
-    } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-      if (Binary->isCompoundAssignmentOp())
-        unlockedUpdate(Binary->getLHS(), S);
-      else if (Binary->getOpcode() == BO_Assign)
-        visitAssignment(Binary->getLHS(), Binary->getRHS(), S);
-    } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
-      OverloadedOperatorKind Kind = Operator->getOperator();
-      if (Kind == OO_Equal && Operator->getNumArgs() == 2)
-        visitAssignment(Operator->getArg(0), Operator->getArg(1), S);
-      else if (Operator->isAssignmentOp() || Kind == OO_PlusPlus || Kind == OO_MinusMinus)
-        unlockedUpdate(Operator->getArg(0), S);
-    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-      const CXXMethodDecl *Callee = Call->getMethodDecl();
-      if (Callee && !Callee->isConst() && Callee->getDeclName().isIdentifier() &&
-          llvm::is_contained(UpdateMethods, Callee->getName()))
-        unlockedUpdate(Call->getImplicitObjectArgument(), S);
-      // helper() called on this: under a lock or not?
-      if (Callee && isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
-        auto &[Locked, Unlocked] = Accesses.Calls[Callee->getCanonicalDecl()];
-        ++(isLocked(Call->getBeginLoc()) ? Locked : Unlocked);
-      }
-    }
-    for (const Stmt *Child : S->children())
-      visit(Child);
-  }
-
-  /// `m = f(m)` reads, modifies and writes m; so does `m[k] = v` (an
-  /// insertion into a container). A plain `m = v` does not.
-  void visitAssignment(const Expr *LHS, const Expr *RHS, const Stmt *At) {
-    const FieldDecl *Field = thisField(LHS);
-    if (!Field)
-      return;
-    const Expr *Direct = LHS->IgnoreParenImpCasts();
-    bool Whole = isa<MemberExpr>(Direct) &&
-                 isa<CXXThisExpr>(cast<MemberExpr>(Direct)->getBase()->IgnoreParenImpCasts());
-    if (!Whole || mentionsField(RHS, Field))
-      unlockedUpdate(LHS, At);
-  }
-
-  const model::ModelVocabulary &Vocabulary;
-  const SourceManager &SM;
-  const CXXRecordDecl *Class;
-  llvm::ArrayRef<std::string> UpdateMethods;
-  UnlockedReadModifyWriteCheck::MemberAccesses &Accesses;
-  const model::SynchronisedRegions *Current = nullptr;
-  const CXXMethodDecl *Method = nullptr;
-  bool Held = false;
-  unsigned Nodes = 0;
-};
-
-/// A private or protected member function is a helper of the class: it is
-/// taken to run with its caller's lock held when every call to it seen in
-/// the class holds a lock (or no call is seen). A public one is not.
-bool runsWithLockHeld(const CXXMethodDecl *Method,
-                      const UnlockedReadModifyWriteCheck::MemberAccesses &Accesses) {
-  if (!Method)
-    return false;
-  AccessSpecifier Access = Method->getCanonicalDecl()->getAccess();
-  if (Access == AS_public || Access == AS_none)
-    return false;
-  auto It = Accesses.Calls.find(Method->getCanonicalDecl());
-  return It == Accesses.Calls.end() || It->second.second == 0;
-}
-
-std::vector<std::string> normalisedList(StringRef Value) {
-  std::vector<std::string> Names = model::parseList(Value);
-  for (std::string &Name : Names)
-    Name = model::normalisedName(Name);
-  return Names;
-}
-
-} // namespace
-
 UnlockedReadModifyWriteCheck::UnlockedReadModifyWriteCheck(StringRef Name,
                                                            ClangTidyContext *Context)
-    : ModelGuardCheck(Name, Context), VersionArguments(stringOption("VersionArguments")),
+    : ModelGuardCheck(Name, Context), AnalysisOptions([&] {
+        analysis::ReadModifyWriteOptions Options;
+        Options.Vocabulary = &vocabulary();
+        Options.VersionNames = model::parseNormalisedList(stringOption("VersionArguments"));
+        Options.UpdateMethods = model::parseList(stringOption("MemberUpdateMethods"));
+        Options.SelfSynchronisedTypeWords =
+            model::parseLowerList(stringOption("SelfSynchronisedTypeWords"));
+        return Options;
+      }()),
       MemberReadModifyWrite(boolOption("MemberReadModifyWrite")),
-      MemberUpdateMethods(stringOption("MemberUpdateMethods")),
-      VersionNames(normalisedList(VersionArguments)),
-      UpdateMethodNames(model::parseList(MemberUpdateMethods)) {}
-
-void UnlockedReadModifyWriteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ModelGuardCheck::storeOptions(Opts);
-  Options.store(Opts, "VersionArguments", VersionArguments);
-  Options.store(Opts, "MemberReadModifyWrite", MemberReadModifyWrite);
-  Options.store(Opts, "MemberUpdateMethods", MemberUpdateMethods);
-}
+      Members(AnalysisOptions) {}
 
 void UnlockedReadModifyWriteCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt().bind("body")))
@@ -729,125 +33,64 @@ void UnlockedReadModifyWriteCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnlockedReadModifyWriteCheck::onStartOfTranslationUnit() {
   ModelGuardCheck::onStartOfTranslationUnit();
-  Classes.clear();
-  OwnsLockCache.clear();
-}
-
-bool UnlockedReadModifyWriteCheck::ownsLock(const CXXRecordDecl *Class) {
-  if (!Class || !(Class = Class->getDefinition()))
-    return false;
-  auto [It, Inserted] = OwnsLockCache.try_emplace(Class, false);
-  // A class that is a lock itself (a recursive mutex built on a plain one)
-  // updates its own state inside its locking protocol, which the analysis
-  // does not model.
-  if (Inserted && !vocabulary().isLockable(Class))
-    for (const FieldDecl *Field : Class->fields()) {
-      QualType Type = Field->getType();
-      while (const auto *Array = Type->getAsArrayTypeUnsafe())
-        Type = Array->getElementType();
-      if (vocabulary().isLockable(Type->getAsCXXRecordDecl())) {
-        It->second = true;
-        break;
-      }
-    }
-  return It->second;
+  Members.reset();
 }
 
 void UnlockedReadModifyWriteCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
   if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    checkStoreReadModifyWrite(Lambda->getBody(), Lambda->getCallOperator(), SM);
+    reportStoreUpdates(Lambda->getCallOperator(), Lambda->getBody(), SM);
     return;
   }
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   const auto *Body = Result.Nodes.getNodeAs<CompoundStmt>("body");
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-      Method && Method->getParent()->isLambda())
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if (Method && Method->getParent()->isLambda())
     return; // Seen through the lambda expression.
-  checkStoreReadModifyWrite(Body, Function, SM);
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-      MemberReadModifyWrite && Method && !Method->isStatic() &&
-      !isa<CXXConstructorDecl>(Method) && !isa<CXXDestructorDecl>(Method) &&
-      ownsLock(Method->getParent()))
-    checkMembers(Method, SM);
+  reportStoreUpdates(Function, Body, SM);
+  if (MemberReadModifyWrite && Method)
+    Members.addMethod(Method, SM);
 }
 
-void UnlockedReadModifyWriteCheck::checkStoreReadModifyWrite(const Stmt *Body,
-                                                             const Decl *Owner,
-                                                             const SourceManager &SM) {
-  if (!Body || requiresLockHeld(Owner))
-    return;
-  StoreReadModifyWriteFinder Finder(vocabulary(), VersionNames);
-  Finder.visit(Body);
-  if (Finder.findings().empty())
-    return;
-  model::SynchronisedRegions Regions(vocabulary(), Body, SM);
-  for (const Finding &Found : Finder.findings()) {
-    SourceLocation ReadAt = beginOf(Found.Load.Read);
-    SourceLocation WriteAt = beginOf(Found.Write);
-    if (Found.Load.LockedByRead || Regions.covering(ReadAt, WriteAt))
-      continue;
-    const model::SyncRegion *ReadRegion = Regions.containing(ReadAt);
-    bool SeparateRegions = ReadRegion && Regions.containing(WriteAt);
-    diag(WriteAt, "'%0' is written back to the store after it was read and modified "
-                  "%select{with no lock, transaction or compare-and-swap held from the "
-                  "read to the write|in two separate synchronised regions, released in "
-                  "between}1; an update made concurrently in between is lost (a "
-                  "lost-update race)")
-        << Found.Var->getName() << SeparateRegions;
-    diag(ReadAt, "'%0' was read from the store here", DiagnosticIDs::Note)
-        << Found.Load.ReadInto->getName();
-    diag(Found.Load.Modification->getBeginLoc(),
+void UnlockedReadModifyWriteCheck::reportStoreUpdates(const Decl *Owner, const Stmt *Body,
+                                                      const SourceManager &SM) {
+  for (const analysis::StoreUpdate &Update :
+       analysis::findStoreUpdates(Owner, Body, SM, AnalysisOptions)) {
+    diag(Update.WriteAt,
+         "'%0' is written back to the store after it was read and modified "
+         "%select{with no lock, transaction or compare-and-swap held from the "
+         "read to the write|in two separate synchronised regions, released in "
+         "between}1; an update made concurrently in between is lost (a "
+         "lost-update race)")
+        << Update.Written->getName() << Update.SeparateRegions;
+    diag(Update.ReadAt, "'%0' was read from the store here",
+         DiagnosticIDs::Note)
+        << Update.ReadInto->getName();
+    diag(Update.Modification->getBeginLoc(),
          "'%0' was %select{modified|computed from the value read}1 here",
          DiagnosticIDs::Note)
-        << Found.Load.ModifiedVar->getName() << Found.Load.Computed;
-    if (SeparateRegions)
-      diag(ReadRegion->OpenedAt,
+        << Update.ModifiedVar->getName() << Update.Computed;
+    if (Update.SeparateRegions)
+      diag(Update.ReadRegionOpenedAt,
            "the %select{lock|transaction}0 held at the read was taken here and "
            "released before the write",
            DiagnosticIDs::Note)
-          << ReadRegion->IsTransaction;
+          << Update.ReadRegionIsTransaction;
   }
-}
-
-void UnlockedReadModifyWriteCheck::checkMembers(const CXXMethodDecl *Method,
-                                                const SourceManager &SM) {
-  const CXXRecordDecl *Class = Method->getParent()->getDefinition();
-  if (!Class)
-    return;
-  MemberAccessWalker Walker(vocabulary(), SM, Class, UpdateMethodNames, Classes[Class]);
-  Walker.walk(Method, Method->getBody(), requiresLockHeld(Method));
 }
 
 void UnlockedReadModifyWriteCheck::onEndOfTranslationUnit() {
-  llvm::DenseSet<SourceLocation> Reported;
-  for (const auto &Entry : Classes) {
-    const CXXRecordDecl *Class = Entry.first;
-    const MemberAccesses &Members = Entry.second;
-    auto HoldsLock = [&](const MemberAccesses::Access &Access) {
-      return Access.Locked || runsWithLockHeld(Access.Method, Members);
-    };
-    // The first access to each member made with a lock held.
-    llvm::DenseMap<const FieldDecl *, SourceLocation> LockedAt;
-    for (const MemberAccesses::Access &Access : Members.Accesses)
-      if (HoldsLock(Access))
-        LockedAt.try_emplace(Access.Field, Access.Loc);
-    for (const MemberAccesses::Access &Access : Members.Accesses) {
-      if (!Access.Update || HoldsLock(Access))
-        continue;
-      auto Locked = LockedAt.find(Access.Field);
-      if (Locked == LockedAt.end() || !Reported.insert(Access.Loc).second)
-        continue;
-      bool Named = Class->getIdentifier() != nullptr;
-      diag(Access.Loc, "'%0' is read, modified and written without holding a lock, but "
-                       "%select{its class|'%2'}1 holds one for other accesses to it; "
-                       "concurrent updates are lost (a lost-update race)")
-          << Access.Field->getName() << Named << (Named ? Class->getName() : StringRef());
-      diag(Locked->second, "'%0' was accessed under a lock here", DiagnosticIDs::Note)
-          << Access.Field->getName();
-    }
+  for (const analysis::MemberUpdate &Update : Members.finish()) {
+    bool Named = Update.Class->getIdentifier() != nullptr;
+    diag(Update.At, "'%0' is read, modified and written without holding a lock, but "
+                    "%select{its class|'%2'}1 holds one for other accesses to it; "
+                    "concurrent updates are lost (a lost-update race)")
+        << Update.Field->getName() << Named
+        << (Named ? Update.Class->getName() : StringRef());
+    diag(Update.LockedAt, "'%0' was accessed under a lock here", DiagnosticIDs::Note)
+        << Update.Field->getName();
   }
-  Classes.clear();
+  Members.reset();
 }
 
 } // namespace clang::tidy::modelguard

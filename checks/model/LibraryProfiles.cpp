@@ -89,14 +89,14 @@ std::string LibraryProfiles::profileName(const NamedDecl *D) {
 }
 
 LibraryProfiles::LibraryProfiles(llvm::StringRef Selection, llvm::StringRef Files,
-                                 std::vector<std::string> &Problems) {
+                                 std::vector<ProfileProblem> &Problems) {
   select(Selection, Problems);
   readFiles(Files, Problems);
   index();
 }
 
 void LibraryProfiles::select(llvm::StringRef Selection,
-                             std::vector<std::string> &Problems) {
+                             std::vector<ProfileProblem> &Problems) {
   const std::vector<profiles::LibraryProfile> &Bundled = bundledProfiles();
   std::vector<std::string> Items = parseList(Selection);
   // "-odb" alone means every profile but ODB.
@@ -111,7 +111,7 @@ void LibraryProfiles::select(llvm::StringRef Selection,
         Known = true;
       }
     if (!Known)
-      Problems.push_back("option 'Profiles': unknown profile '" + Item.str() + "'");
+      Problems.push_back({"Profiles", "unknown profile '" + Item.str() + "'"});
   }
   for (size_t I = 0; I < Bundled.size(); ++I)
     if (Chosen[I])
@@ -119,18 +119,18 @@ void LibraryProfiles::select(llvm::StringRef Selection,
 }
 
 void LibraryProfiles::readFiles(llvm::StringRef Files,
-                                std::vector<std::string> &Problems) {
+                                std::vector<ProfileProblem> &Problems) {
   for (const std::string &File : parseList(Files)) {
     auto Buffer = llvm::MemoryBuffer::getFile(File);
     if (!Buffer) {
-      Problems.push_back("option 'ProfileFiles': cannot read '" + File +
-                         "': " + Buffer.getError().message());
+      Problems.push_back(
+          {"ProfileFiles", "cannot read '" + File + "': " + Buffer.getError().message()});
       continue;
     }
     std::string Problem;
     auto Profile = profiles::parseProfile((*Buffer)->getBuffer(), "", Problem);
     if (!Profile) {
-      Problems.push_back("option 'ProfileFiles': '" + File + "': " + Problem);
+      Problems.push_back({"ProfileFiles", "'" + File + "': " + Problem});
       continue;
     }
     UserProfiles.push_back(

@@ -38,6 +38,12 @@ namespace clang::tidy::modelguard::model {
 
 namespace profiles = ::modelguard::profiles;
 
+/// A problem with the Profiles or ProfileFiles option.
+struct ProfileProblem {
+  std::string Option; ///< "Profiles" or "ProfileFiles".
+  std::string Message;
+};
+
 class LibraryProfiles {
 public:
   /// Selects the bundled profiles named by \p Selection (the Profiles
@@ -45,9 +51,9 @@ public:
   /// that starts with "-name" starts from all) and adds the profiles read
   /// from the files of \p Files (the ProfileFiles option). Problems (an
   /// unknown profile name, an unreadable or invalid file) are appended to
-  /// \p Problems as "option 'X': problem".
+  /// \p Problems.
   LibraryProfiles(llvm::StringRef Selection, llvm::StringRef Files,
-                  std::vector<std::string> &Problems);
+                  std::vector<ProfileProblem> &Problems);
 
   /// Forgets which profiles the previous translation unit activated.
   void reset();
@@ -99,8 +105,8 @@ private:
     const Entry *Item = nullptr;
   };
 
-  void select(llvm::StringRef Selection, std::vector<std::string> &Problems);
-  void readFiles(llvm::StringRef Files, std::vector<std::string> &Problems);
+  void select(llvm::StringRef Selection, std::vector<ProfileProblem> &Problems);
+  void readFiles(llvm::StringRef Files, std::vector<ProfileProblem> &Problems);
   void index();
   /// Clears what is known about the current translation unit.
   void forgetUnit() const;

@@ -105,15 +105,18 @@ std::string leadingSqlWords(llvm::StringRef Sql, unsigned Count) {
 
 } // namespace
 
-std::optional<llvm::Regex> ModelVocabulary::compileRegex(llvm::StringRef OptionName,
-                                                         llvm::StringRef Pattern) {
+std::optional<llvm::Regex>
+ModelVocabulary::compileRegex(const ClangTidyCheck::OptionsView &Options,
+                              llvm::StringRef OptionName) {
+  std::string Pattern = readOption(Options, OptionName);
   if (Pattern.empty())
     return std::nullopt;
   llvm::Regex Compiled(Pattern);
   std::string Error;
   if (!Compiled.isValid(Error)) {
-    Problems.push_back("option '" + OptionName.str() + "': invalid regular expression '" +
-                       Pattern.str() + "': " + Error);
+    Problems.push_back({OptionName.str(),
+                        "invalid regular expression '" + Pattern + "': " + Error,
+                        Options.get(OptionName).has_value()});
     return std::nullopt;
   }
   return Compiled;
@@ -142,13 +145,17 @@ ModelVocabulary::ModelVocabulary(const ClangTidyCheck::OptionsView &Options)
       LockMethods(parseList(readOption(Options, "LockMethods"))),
       UnlockMethods(parseList(readOption(Options, "UnlockMethods"))),
       Profiles(readOption(Options, "Profiles"), readOption(Options, "ProfileFiles"),
-               Problems) {
+               ProfileProblems) {
+  for (ProfileProblem &Problem : ProfileProblems)
+    Problems.push_back({Problem.Option, std::move(Problem.Message),
+                        Options.get(Problem.Option).has_value()});
+  ProfileProblems.clear();
   for (const catalog::OptionSpec &Option : catalog::vocabularyRule().Options) {
     llvm::StringRef Name(Option.Name.data(), Option.Name.size());
     RawOptions.emplace_back(Name.str(), readOption(Options, Name));
   }
-  RecordTypes = compileRegex("RecordTypes", readOption(Options, "RecordTypes"));
-  NullableTypes = compileRegex("NullableTypes", readOption(Options, "NullableTypes"));
+  RecordTypes = compileRegex(Options, "RecordTypes");
+  NullableTypes = compileRegex(Options, "NullableTypes");
 }
 
 void ModelVocabulary::storeOptions(const ClangTidyCheck::OptionsView &Options,
@@ -879,9 +886,11 @@ bool ModelVocabulary::isOwnedTransaction(const CXXRecordDecl *Class) const {
       !(Owner->getName() == "unique_ptr" || Owner->getName() == "shared_ptr") ||
       !Owner->isInStdNamespace() || Owner->getTemplateArgs().size() == 0)
     return false;
+  // Only a profile's transaction types: a class merely named *Transaction
+  // may not isolate reads (rocksdb::Transaction).
   const TemplateArgument &Owned = Owner->getTemplateArgs()[0];
   return Owned.getKind() == TemplateArgument::Type &&
-         isTransactionType(Owned.getAsType()->getAsCXXRecordDecl());
+         Profiles.isTransactionType(Owned.getAsType()->getAsCXXRecordDecl());
 }
 
 bool ModelVocabulary::isScopedSynchronisation(const VarDecl *Var) const {

@@ -72,6 +72,14 @@ enum class SyncEdge { None, Acquire, Release };
 /// How a nullable member is read and tested.
 enum class NullableForm { NotNullable, Wrapper, Pointer };
 
+/// A vocabulary option whose value cannot be used.
+struct OptionProblem {
+  std::string Option;
+  std::string Message;
+  /// The value was configured for the check itself, not globally.
+  bool Local = false;
+};
+
 class ModelVocabulary {
 public:
   /// Reads the vocabulary options through \p Options (check-local name
@@ -83,9 +91,8 @@ public:
                     ClangTidyOptions::OptionMap &Map) const;
 
   /// Problems found while reading the options (an invalid regular
-  /// expression, say), as "option 'X': problem"; the check reports them as
-  /// configuration errors.
-  llvm::ArrayRef<std::string> configurationProblems() const { return Problems; }
+  /// expression, say); the check reports them as configuration errors.
+  llvm::ArrayRef<OptionProblem> configurationProblems() const { return Problems; }
 
   /// Forgets per-translation-unit caches.
   void reset() {
@@ -199,7 +206,8 @@ public:
   /// Is \p Class a transaction type?
   bool isTransactionType(const CXXRecordDecl *Class) const;
 
-  /// Is \p Class a std::unique_ptr or std::shared_ptr to a transaction type?
+  /// Is \p Class a std::unique_ptr or std::shared_ptr to a transaction type
+  /// of an active library profile?
   bool isOwnedTransaction(const CXXRecordDecl *Class) const;
 
   //===--- User-facing sinks ------------------------------------------------===//
@@ -226,12 +234,12 @@ private:
   bool hasPersistMethod(const CXXRecordDecl *Class) const;
   bool hasRecordAnnotation(const Decl *D) const;
   bool isInStoreNamespace(const Decl *D) const;
-  std::optional<llvm::Regex> compileRegex(llvm::StringRef OptionName,
-                                          llvm::StringRef Pattern);
+  std::optional<llvm::Regex> compileRegex(const ClangTidyCheck::OptionsView &Options,
+                                          llvm::StringRef OptionName);
 
   /// The raw option values, in catalog order, for storeOptions.
   std::vector<std::pair<std::string, std::string>> RawOptions;
-  std::vector<std::string> Problems;
+  std::vector<OptionProblem> Problems;
 
   std::string RecordAnnotation;
   std::vector<std::string> RecordBaseSuffixes;
@@ -254,6 +262,8 @@ private:
 
   mutable llvm::DenseMap<const CXXRecordDecl *, bool> RecordCache;
 
+  /// Filled while Profiles is constructed, then moved into Problems.
+  std::vector<ProfileProblem> ProfileProblems;
   LibraryProfiles Profiles;
   const StatementUses *statementUses(const VarDecl *Statement) const;
   /// Per statement variable, filled on first use.

@@ -34,6 +34,17 @@ void appendTagInTransaction(rocksdb::TransactionDB *db, const std::string &key,
   delete txn;
 }
 
+// Held by a std::unique_ptr, the transaction still does not isolate a Get.
+void appendTagOwned(rocksdb::TransactionDB *db, const std::string &key, const std::string &tag) {
+  std::unique_ptr<rocksdb::Transaction> txn(db->BeginTransaction(rocksdb::WriteOptions()));
+  std::string tags;
+  txn->Get(rocksdb::ReadOptions(), key, &tags);
+  tags += "," + tag;
+  txn->Put(key, tags);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'tags' is written back to the store after it was read and modified with no lock, {{.*}} [modelguard-unlocked-read-modify-write]
+  txn->Commit();
+}
+
 // --- Not reported: the library's correct idiom -----------------------------------
 
 void appendTagLocked(rocksdb::TransactionDB *db, const std::string &key,
