@@ -400,7 +400,8 @@ bool TracebackFlow::Unit::isResponseClass(const CXXRecordDecl *Class) {
     return false;
   auto [It, Inserted] = ResponseClassCache.try_emplace(Class, false);
   if (Inserted)
-    It->second = Options.ResponseTypes.matches(Class);
+    It->second = Options.ResponseTypes.matches(Class) ||
+                 vocabulary().isProfiledResponseType(Class);
   return It->second;
 }
 
@@ -807,6 +808,15 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
                           "it flowed into '" + Root->getNameAsString() + "' here"));
     return;
   }
+  // res.body() = text: a reference into a response (Boost.Beast).
+  if (const auto *Accessor = dyn_cast<CXXMemberCallExpr>(Target);
+      Accessor && Accessor->getMethodDecl() &&
+      Accessor->getMethodDecl()->getReturnType()->isLValueReferenceType() &&
+      Unit.isResponseClass(Accessor->getRecordDecl())) {
+    sink(T, {TSC_Responses, At,
+             "the response '" + nameOf(Accessor->getMethodDecl()) + "'", "", ""});
+    return;
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Target);
       Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
     putInContainer(Op->getArg(0), T, At, literalText(Op->getArg(1)));
@@ -927,7 +937,14 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (!Callee)
     return;
 
-  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE.
+  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE: as
+  // a library profile knows it, else by the name.
+  if (Unit.vocabulary().bindsToWrite(Call)) {
+    sinkArguments(Call, {TSC_Records, {},
+                         "the SQL parameter bound by '" + nameOf(Callee) + "'",
+                         "values that are persisted", "it was bound to the statement here"});
+    return;
+  }
   if (Callee->getDeclName().isIdentifier() &&
       model::nameContainsAny(Callee->getName(), Unit.Options.BindWords)) {
     const ValueDecl *Statement = nullptr;
@@ -948,6 +965,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
   if ((ObjectClass && Unit.isResponseClass(ObjectClass)) ||
       Unit.Options.ResponseFunctions.matches(Callee) ||
+      Unit.vocabulary().isProfiledResponseFunction(Callee) ||
       returnsResponse(Call->getType())) {
     sinkArguments(Call, {TSC_Responses, {}, "the response '" + nameOf(Callee) + "'",
                          "values sent to the user",
