@@ -98,6 +98,10 @@ def parse_args():
                         "earlier run instead of analysing again")
     p.add_argument("--no-fetch", action="store_true",
                    help="use the corpus as it is instead of running fetch-corpus.sh")
+    p.add_argument("--profiles-cost", action="store_true",
+                   help="time the five checks with the library profiles against the five "
+                        "checks with every profile turned off (Profiles: '-*'), instead of "
+                        "against the cheap baseline check")
     p.add_argument("--corpus", default=os.environ.get("MODELGUARD_CORPUS", "/work/corpus"))
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     p.add_argument("--compare-build", default="",
@@ -182,10 +186,13 @@ def run_limited(cmd, timeout):
     return status, wall, cpu, stdout, stderr
 
 
-def tidy_command(args, build, file, checks, header_filter, load=True, module_build=None):
+def tidy_command(args, build, file, checks, header_filter, load=True, module_build=None,
+                 config=None):
     cmd = [args.clang_tidy, "-p", build, "--quiet", "--checks=-*," + checks]
     if load:
         cmd.append("--load=" + os.path.join(module_build or args.build, "libModelGuard.so"))
+    if config:
+        cmd.append("--config=" + config)
     if header_filter:
         cmd.append("--header-filter=" + header_filter)
     return cmd + [file]
@@ -291,19 +298,25 @@ def time_configs(args, projects, sample):
         "five": (CHEAP_CHECK + "," + args.timed_checks, True, None),
     }
     if args.compare_build:
-        configs["before"] = (CHEAP_CHECK + "," + args.timed_checks, True, args.compare_build)
+        # Absolute: clang-tidy runs in each project's build directory.
+        configs["before"] = (CHEAP_CHECK + "," + args.timed_checks, True,
+                             os.path.abspath(args.compare_build))
+    if args.profiles_cost:
+        # The same checks with every library profile turned off.
+        configs["baseline"] = (CHEAP_CHECK + "," + args.timed_checks, True, None,
+                               "{CheckOptions: {Profiles: '-*'}}")
     rows = []
     for r in range(1, args.rounds + 1):
         order = sorted(configs)
         order = order if r % 2 else order[::-1]
         for name in order:
-            checks, load, module_build = configs[name]
+            checks, load, module_build, *config = configs[name]
 
             def one(item):
                 project, build, file = item
                 cmd = tidy_command(args, build, file, checks,
                                    "^" + re.escape(src_of[project]) + "/", load,
-                                   module_build)
+                                   module_build, config[0] if config else None)
                 status, wall, cpu, _, _ = run_limited(cmd, args.timeout)
                 return wall, cpu
 
@@ -565,13 +578,22 @@ def main():
         with open(os.path.join(out, "timing.tsv"), "w") as f:
             for row in rows:
                 f.write("%d\t%s\t%.2f\t%.2f\n" % row)
-        say("## Cost of `%s`" % args.timed_checks)
-        say()
-        say("clang-tidy-22 with `%s` alone (baseline) and with `%s` added, "
-            "over %d translation units, -j%d, %d interleaved rounds. CPU is the user+system "
-            "time of the clang-tidy processes (less sensitive than wall time to the "
-            "other work on the machine)." % (CHEAP_CHECK, args.timed_checks, len(sample),
-                                             args.jobs, args.rounds))
+        if args.profiles_cost:
+            say("## Cost of the library profiles")
+            say()
+            say("clang-tidy-22 with `%s` and `%s`, with every library profile turned off "
+                "(baseline, `Profiles: '-*'`) and with all of them (checks), over %d "
+                "translation units, -j%d, %d interleaved rounds. CPU is the user+system "
+                "time of the clang-tidy processes." % (
+                    CHEAP_CHECK, args.timed_checks, len(sample), args.jobs, args.rounds))
+        else:
+            say("## Cost of `%s`" % args.timed_checks)
+            say()
+            say("clang-tidy-22 with `%s` alone (baseline) and with `%s` added, "
+                "over %d translation units, -j%d, %d interleaved rounds. CPU is the "
+                "user+system time of the clang-tidy processes (less sensitive than wall "
+                "time to the other work on the machine)." % (
+                    CHEAP_CHECK, args.timed_checks, len(sample), args.jobs, args.rounds))
         say()
         say("| round | baseline wall s | checks wall s | baseline CPU s | checks CPU s | CPU overhead |")
         say("|---:|---:|---:|---:|---:|---:|")

@@ -43,6 +43,32 @@ if getattr(config, "sanitizer_runtime", ""):
     config.environment["UBSAN_OPTIONS"] = "abort_on_error=1:halt_on_error=1:print_stacktrace=1"
     config.available_features.add("sanitized")
 
+# Library headers the profile tests compile against: a test REQUIRES its
+# library's feature, so it is UNSUPPORTED only where the header is absent
+# (scripts/install-deps.sh installs them all on Debian 12).
+library_headers = {
+    "sqlite3-headers": "/usr/include/sqlite3.h",
+    "sqlitecpp-headers": "/usr/include/SQLiteCpp/SQLiteCpp.h",
+    "pqxx-headers": "/usr/include/pqxx/pqxx",
+    "soci-headers": "/usr/include/soci/soci.h",
+    "qt5-sql-headers": "/usr/include/x86_64-linux-gnu/qt5/QtSql/QSqlQuery",
+    "qt6-sql-headers": "/usr/include/x86_64-linux-gnu/qt6/QtSql/QSqlQuery",
+    "poco-headers": "/usr/include/Poco/Data/Session.h",
+    "mysqlcppconn-headers": "/usr/include/cppconn/prepared_statement.h",
+    "hiredis-headers": "/usr/include/hiredis/hiredis.h",
+    "leveldb-headers": "/usr/include/leveldb/db.h",
+    "rocksdb-headers": "/usr/include/rocksdb/utilities/transaction_db.h",
+    "cpprest-headers": "/usr/include/cpprest/http_listener.h",
+    "grpc-headers": "/usr/include/grpcpp/grpcpp.h",
+    "boost-headers": "/usr/include/boost/beast/http.hpp",
+    "httplib-headers": "/usr/include/httplib.h",
+    "pistache-headers": "/usr/include/pistache/endpoint.h",
+    "absl-headers": "/usr/include/absl/types/optional.h",
+}
+for feature, header in library_headers.items():
+    if os.path.exists(header):
+        config.available_features.add(feature)
+
 module = config.modelguard_module
 runner = " ".join(shlex.quote(p) for p in [
     config.python_executable,
@@ -54,6 +80,7 @@ config.substitutions.append(("%check_modelguard", runner))
 config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
 config.substitutions.append(("%modelguard_module", shlex.quote(module)))
 config.substitutions.append(("%rulegen", shlex.quote(config.rulegen)))
+config.substitutions.append(("%profilegen", shlex.quote(config.profilegen)))
 config.substitutions.append(("%refmodel_test", shlex.quote(config.refmodel_test)))
 config.substitutions.append(("%repo_root", shlex.quote(config.modelguard_source_dir)))
 config.substitutions.append(("%python", shlex.quote(config.python_executable)))

@@ -73,6 +73,12 @@ const Expr *ignoreCopies(const Expr *E) {
       E = Cleanups->getSubExpr();
       continue;
     }
+    // (redisReply *)redisCommand(...): a cast of a read is still the read.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && (isa<CStyleCastExpr>(Cast) || isa<CXXStaticCastExpr>(Cast))) {
+      E = Cast->getSubExpr();
+      continue;
+    }
     break;
   }
   return E;
@@ -223,10 +229,20 @@ private:
         }
       }
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+        // A value bound to a query returns the query:
+        // session.query<int>("SELECT ...").bind(id) (Wt::Dbo).
         const CXXMethodDecl *Method = Member->getMethodDecl();
-        if (!Method || !Method->isConst())
+        const model::profiles::ProfileCall *Known = Vocabulary.profiles().callFor(Method);
+        bool Binds = Known && Known->Kind == model::profiles::CallKind::Bind;
+        if (!Method || (!Method->isConst() && !Binds))
           return nullptr;
         E = Member->getImplicitObjectArgument();
+      } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+                 Operator && Operator->getOperator() == OO_Call &&
+                 Operator->getNumArgs() == 2) {
+        // A connection called with a statement runs it:
+        // db(select(...).from(t).where(...)) (sqlpp11).
+        E = Operator->getArg(1);
       } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
                  Operator && Operator->getNumArgs() >= 1 &&
                  (Operator->getOperator() == OO_Subscript ||
@@ -425,8 +441,18 @@ private:
 
   void recordWrite(const CallExpr *Write) {
     const Stmt *Scope = Full ? Full : Write;
+    // A prepared statement writes the values bound to it before it runs.
+    llvm::SmallVector<const Stmt *, 4> Written = {Scope};
+    llvm::SmallVector<const Expr *, 4> Bound;
+    Vocabulary.boundValues(Write, Bound);
+    Written.append(Bound.begin(), Bound.end());
     for (auto &[Var, Load] : Loaded) {
-      if (!Load.Modification || !mentions(Scope, Var))
+      if (!Load.Modification)
+        continue;
+      bool Mentioned = false;
+      for (const Stmt *S : Written)
+        Mentioned = Mentioned || mentions(S, Var);
+      if (!Mentioned)
         continue;
       Findings.push_back({Write, Var, Load});
       return; // One finding per write.
@@ -435,7 +461,11 @@ private:
     for (auto &[Var, Load] : Loaded) {
       if (Full && Load.LoadStatement == Full)
         continue;
-      if (const Stmt *Computation = computedFrom(Scope, Var)) {
+      const Stmt *Computation = nullptr;
+      for (const Stmt *S : Written)
+        if ((Computation = computedFrom(S, Var)))
+          break;
+      if (Computation) {
         LoadedValue Computed = Load;
         Computed.Modification = Computation;
         Computed.ModifiedVar = Var;

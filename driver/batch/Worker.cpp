@@ -3,6 +3,7 @@
 #include "Worker.h"
 #include "Cache.h"
 #include "GitDiff.h"
+#include "LLVMCompat.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -251,7 +252,7 @@ private:
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
   llvm::SmallString<256> Result(Path);
   if (!llvm::sys::path::is_absolute(Result))
-    llvm::sys::path::make_absolute(Directory, Result);
+    compat::makeAbsolute(Directory, Result);
   llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
   return Result.str().str();
 }
@@ -368,10 +369,8 @@ UnitResult analyse(const Job &J) {
   adjustArguments(Tool, *Options);
 
   tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
-  auto DiagOpts = std::make_unique<DiagnosticOptions>();
-  DiagnosticsEngine DE(DiagnosticIDs::create(), *DiagOpts, &DiagConsumer,
-                       /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(std::move(DiagOpts), &DE);
+  std::unique_ptr<DiagnosticsEngine> DE =
+      compat::makeTidyDiagnosticsEngine(Context, DiagConsumer);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   Tool.setPrintErrorMessage(false);
 
