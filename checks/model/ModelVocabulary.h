@@ -109,6 +109,11 @@ public:
   /// passed SQL text (classified by the statement).
   StoreCall classifyStoreCall(const CallExpr *Call) const;
 
+  /// What calling \p Function does to a store: a function in a store
+  /// namespace or a member function of a store class, classified by the
+  /// verbs of its name; SA_None for any other function.
+  unsigned classifyStoreFunction(const FunctionDecl *Function) const;
+
   /// Classifies SQL text; SA_None when it is not a data statement.
   unsigned classifySql(llvm::StringRef Sql) const;
 
