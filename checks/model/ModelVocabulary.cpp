@@ -619,16 +619,11 @@ StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
   }
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return Result;
-  bool IsStoreFunction = false;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
-    IsStoreFunction = StoreClasses.matches(Method->getParent());
-    if (!IsStoreFunction)
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        IsStoreFunction = StoreClasses.matches(Member->getRecordDecl());
-  } else {
-    IsStoreFunction = isInStoreNamespace(Callee);
-  }
-  if (IsStoreFunction)
+  Result.Access = classifyStoreFunction(Callee);
+  // A member inherited from a base that is not a store class, called on a
+  // store class.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      !Result.Access && Member && StoreClasses.matches(Member->getRecordDecl()))
     Result.Access = classifyStoreVerbs(Callee->getName());
   return Result;
 }
@@ -857,6 +852,15 @@ void ModelVocabulary::boundValues(const CallExpr *Execute,
       if (!BindEntry || !BindEntry->StatementArgument || *BindEntry->StatementArgument != I)
         Values.push_back(Bind->getArg(I));
   }
+}
+
+unsigned ModelVocabulary::classifyStoreFunction(const FunctionDecl *Function) const {
+  if (!Function || !Function->getDeclName().isIdentifier())
+    return SA_None;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  bool IsStoreFunction = Method ? StoreClasses.matches(Method->getParent())
+                                : isInStoreNamespace(Function);
+  return IsStoreFunction ? classifyStoreVerbs(Function->getName()) : SA_None;
 }
 
 //===--- Synchronisation ----------------------------------------------------===//

@@ -147,6 +147,11 @@ public:
   /// writes (sqlite3_bind_text on an INSERT)? Its values are persisted.
   bool bindsToWrite(const CallExpr *Call) const;
 
+  /// What calling \p Function does to a store: a function in a store
+  /// namespace or a member function of a store class, classified by the
+  /// verbs of its name; SA_None for any other function.
+  unsigned classifyStoreFunction(const FunctionDecl *Function) const;
+
   /// Classifies SQL text; SA_None when it is not a data statement.
   unsigned classifySql(llvm::StringRef Sql) const;
 
