@@ -312,14 +312,25 @@ private:
 
 class IncludeScanActionFactory : public tooling::FrontendActionFactory {
 public:
-  explicit IncludeScanActionFactory(std::vector<std::string> &Files)
-      : Files(Files) {}
+  explicit IncludeScanActionFactory(std::vector<std::string> &Collected)
+      : Collected(Collected) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<IncludeScanAction>(Files);
+    return std::make_unique<IncludeScanAction>(Collected);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // The same __clang_analyzer__ as the analysis, so that the same files
+    // are included.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
   }
 
 private:
-  std::vector<std::string> &Files;
+  std::vector<std::string> &Collected;
 };
 
 /// Whether the unit of \p File reads any of \p Changed (canonical paths).
