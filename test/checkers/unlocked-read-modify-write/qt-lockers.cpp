@@ -26,7 +26,7 @@ public:
   // The same updates with no lock.
   void adopt(QThread *thread, const QString &name) {
     pool_[thread] = name;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'pool_' is read, modified and written without holding a lock, but 'ConnectionPool' holds one for other accesses to it; {{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'pool_' is read, modified and written without holding a lock, but 'ConnectionPool' holds one for other accesses to it [modelguard-unlocked-read-modify-write]
     ++created_;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'created_' is read, modified and written without holding a lock, {{.*}}
   }
