@@ -65,6 +65,10 @@ library_headers = {
     "pistache-headers": "/usr/include/pistache/endpoint.h",
     "absl-headers": "/usr/include/absl/types/optional.h",
 }
+# The LLVM major version the module was built for ("llvm-19", "llvm-22"):
+# a test whose outcome depends on that version's clang says so.
+config.available_features.add("llvm-" + config.llvm_major)
+
 for feature, header in library_headers.items():
     if os.path.exists(header):
         config.available_features.add(feature)
