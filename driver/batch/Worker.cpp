@@ -191,7 +191,21 @@ private:
   std::vector<Dependency> &Dependencies;
 };
 
-class TidyActionFactory : public tooling::FrontendActionFactory {
+/// Runs its actions as clang-tidy does: the code sees __clang_analyzer__,
+/// so the analysis and the include scan read the same files.
+class AnalyzerActionFactory : public tooling::FrontendActionFactory {
+public:
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+};
+
+class TidyActionFactory : public AnalyzerActionFactory {
 public:
   TidyActionFactory(tidy::ClangTidyContext &Context,
                     std::vector<Dependency> &Dependencies)
@@ -199,16 +213,6 @@ public:
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<TidyAction>(ConsumerFactory, Dependencies);
-  }
-
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *DiagConsumer) override {
-    // Code under analysis sees __clang_analyzer__, as with clang-tidy.
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    return FrontendActionFactory::runInvocation(Invocation, Files,
-                                                PCHContainerOps, DiagConsumer);
   }
 
 private:
@@ -310,23 +314,12 @@ private:
   std::vector<std::string> &Files;
 };
 
-class IncludeScanActionFactory : public tooling::FrontendActionFactory {
+class IncludeScanActionFactory : public AnalyzerActionFactory {
 public:
   explicit IncludeScanActionFactory(std::vector<std::string> &Collected)
       : Collected(Collected) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<IncludeScanAction>(Collected);
-  }
-
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *DiagConsumer) override {
-    // The same __clang_analyzer__ as the analysis, so that the same files
-    // are included.
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    return FrontendActionFactory::runInvocation(Invocation, Files,
-                                                PCHContainerOps, DiagConsumer);
   }
 
 private:
