@@ -318,8 +318,7 @@ void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result)
     const std::vector<std::string> *Natural = naturalKeysOf(Record);
     diag(beginOf(Call),
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
-         "test, with no lookup by %select{another key|%4}3 before it; a repeated "
-         "create writes a duplicate row")
+         "test, with no lookup by %select{another key|%4}3 before it")
         << What << (Record && Record->getIdentifier())
         << (Record && Record->getIdentifier() ? Record->getName() : StringRef())
         << (Natural != nullptr) << (Natural ? quotedList(*Natural) : std::string());

@@ -67,6 +67,9 @@ struct SinkEvent {
   std::string ContainerDescription;
   /// The note at the sink when the report is at a container element.
   std::string FinalNote;
+  /// The statement that is the sink (a call, a construction), when there
+  /// is one: it is reported once, whichever of its arguments leaks.
+  const Stmt *Statement = nullptr;
 };
 
 /// A parameter of a summarised function that reaches a sink in it.
@@ -315,8 +318,9 @@ public:
   const TracebackFlowOptions &Options;
   ASTContext &Context;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
-  /// Report locations already used: one leak per sink location.
+  /// Report locations and sink statements already used.
   llvm::DenseSet<unsigned> Reported;
+  llvm::DenseSet<const Stmt *> ReportedStatements;
   std::vector<TracebackLeak> Leaks;
   /// What member functions stored in members of `this` (`last_error_`),
   /// for the other member functions of the class.
@@ -489,7 +493,8 @@ bool TracebackFlow::Unit::isResponseClass(const CXXRecordDecl *Class) {
     return false;
   auto [It, Inserted] = ResponseClassCache.try_emplace(Class, false);
   if (Inserted)
-    It->second = Options.ResponseTypes.matches(Class);
+    It->second = Options.ResponseTypes.matches(Class) ||
+                 vocabulary().isProfiledResponseType(Class);
   return It->second;
 }
 
@@ -598,6 +603,11 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
     if (isa<FieldDecl>(Field) &&
         (Unit.isTracebackName(Field) || Unit.isStackTraceType(Field->getType())))
       addOrigin(T, source(SourceKind::StackTrace, Member, Field->getNameAsString()));
+    // An error object's numeric status or code is not its trace: only
+    // members that can hold text carry what was stored in the object.
+    QualType FieldType = Field->getType();
+    if (FieldType->isArithmeticType() || FieldType->isEnumeralType())
+      return T;
     const Expr *Base = stripped(Member->getBase());
     const auto *FieldOf = dyn_cast<FieldDecl>(Field);
     const auto *Object = dyn_cast<DeclRefExpr>(Base);
@@ -960,6 +970,15 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
                           "it flowed into '" + Root->getNameAsString() + "' here"));
     return;
   }
+  // res.body() = text: a reference into a response (Boost.Beast).
+  if (const auto *Accessor = dyn_cast<CXXMemberCallExpr>(Target);
+      Accessor && Accessor->getMethodDecl() &&
+      Accessor->getMethodDecl()->getReturnType()->isLValueReferenceType() &&
+      Unit.isResponseClass(Accessor->getRecordDecl())) {
+    sink(T, {TSC_Responses, At,
+             "the response '" + nameOf(Accessor->getMethodDecl()) + "'", "", ""});
+    return;
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Target);
       Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
     putInContainer(Op->getArg(0), T, At, literalText(Op->getArg(1)));
@@ -1040,7 +1059,8 @@ void FlowAnalysis::handleConstruct(const CXXConstructExpr *Construct) {
   for (const Expr *Argument : Construct->arguments())
     sink(eval(Argument), {TSC_Responses, Argument->getBeginLoc(),
                           "the response '" + nameOf(Class) + "'",
-                          "values sent to the user", "it was sent to the user here"});
+                          "values sent to the user", "it was sent to the user here",
+                          Construct});
 }
 
 void FlowAnalysis::handleCall(const CallExpr *Call) {
@@ -1077,20 +1097,27 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
         if (const ValueDecl *Statement = rootVariable(AddressOf->getSubExpr()))
           WriteStatements.insert(Statement);
-      Taint T = eval(Argument);
-      sink(T, {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
-               "values that are persisted",
-               "it was written to the store by '" + Name + "' here"});
-      // One report per call: the first argument that carries a source.
-      if (llvm::any_of(T, [](const Origin &O) { return O.Kind != SourceKind::Param; }))
-        return;
+      sink(eval(Argument),
+           {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
+            "values that are persisted",
+            "it was written to the store by '" + Name + "' here", Call});
     }
     return;
   }
   if (!Callee)
     return;
 
-  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE.
+  // sqlite3_bind_text(stmt, 1, traceback, ...) as a library profile knows
+  // it: a store write on an INSERT or UPDATE, and on a statement whose SQL
+  // is not seen here (a member, a parameter), which is bound to be run; a
+  // query's parameters are not persisted. Other binds are known by name.
+  model::BoundSql Bound = Unit.vocabulary().boundSqlOf(Call);
+  if (Bound == model::BoundSql::Writes || Bound == model::BoundSql::Unseen)
+    sinkArguments(Call, {TSC_Records, {},
+                         "the SQL parameter bound by '" + nameOf(Callee) + "'",
+                         "values that are persisted", "it was bound to the statement here"});
+  if (Bound != model::BoundSql::NotABind)
+    return;
   if (Callee->getDeclName().isIdentifier() &&
       model::nameContainsAny(Callee->getName(), Unit.Options.BindWords)) {
     const ValueDecl *Statement = nullptr;
@@ -1121,6 +1148,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
   if ((ObjectClass && Unit.isResponseClass(ObjectClass)) ||
       Unit.Options.ResponseFunctions.matches(Callee) ||
+      Unit.vocabulary().isProfiledResponseFunction(Callee) ||
       returnsResponse(Call->getType())) {
     sinkArguments(Call, {TSC_Responses, {}, "the response '" + nameOf(Callee) + "'",
                          "values sent to the user",
@@ -1204,16 +1232,16 @@ void FlowAnalysis::sink(const Taint &T, const SinkEvent &Event) {
 }
 
 void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template) {
-  // One report per call: the first argument that carries a source.
+  // Every argument is a sink; emit reports the call once, at the first
+  // argument whose source is reported.
   for (const Expr *Argument : Call->arguments()) {
     Taint T = eval(Argument);
     if (T.empty())
       continue;
     SinkEvent Event = Template;
     Event.Loc = Argument->getBeginLoc();
+    Event.Statement = Call;
     sink(T, Event);
-    if (llvm::any_of(T, [](const Origin &O) { return O.Kind != SourceKind::Param; }))
-      return;
   }
 }
 
@@ -1310,7 +1338,11 @@ void TracebackFlow::Unit::emit(FunctionSummary *Summary, const Origin &O,
     return;
   bool InContainer = O.ContainerLoc.isValid() && !Event.ContainerDescription.empty();
   SourceLocation At = InContainer ? O.ContainerLoc : Event.Loc;
-  if (At.isInvalid() || !Reported.insert(At.getRawEncoding()).second)
+  if (At.isInvalid())
+    return;
+  // One report per sink statement, or per container element.
+  if (!InContainer && Event.Statement ? !ReportedStatements.insert(Event.Statement).second
+                                      : !Reported.insert(At.getRawEncoding()).second)
     return;
   TracebackLeak Leak;
   Leak.Kind = O.Kind == SourceKind::StackTrace ? TracebackSourceKind::StackTrace
