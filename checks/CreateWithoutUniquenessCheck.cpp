@@ -42,10 +42,6 @@ void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Calls)
     collectCalls(Child, Calls);
 }
 
-/// Where \p S starts; for an operator call, its first operand rather than
-/// the operator (CallExpr::getBeginLoc does not dispatch).
-SourceLocation beginOf(const Stmt *S) { return S->getBeginLoc(); }
-
 /// Does \p S leave the function (return or throw) on its own?
 bool exits(const Stmt *S) {
   if (!S)
@@ -75,7 +71,9 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
                                                            ClangTidyContext *Context)
     : ModelGuardCheck(Name, Context), CreateVerbs(stringOption("CreateFunctionVerbs")),
       IdentityNameList(model::parseNormalisedList(stringOption("IdentityNames"))),
-      IdentityMethodList(model::parseList(stringOption("IdentityMethods"))) {
+      IdentityMethodList(model::parseList(stringOption("IdentityMethods"))),
+      UnsetMethodList(model::parseNormalisedList(stringOption("UnsetMethods"))),
+      UnsavedWords(model::parseLowerList(stringOption("UnsavedMethodWords"))) {
   // "Type: field, field; Other: field"
   llvm::SmallVector<StringRef, 4> Entries;
   stringOption("NaturalKeys").split(Entries, ';', -1, /*KeepEmpty=*/false);
@@ -236,12 +234,10 @@ int CreateWithoutUniquenessCheck::identityPolarity(const Expr *E, unsigned Depth
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (!Method || !Method->getDeclName().isIdentifier())
       return isa_and_nonnull<CXXConversionDecl>(Method) ? 1 : 0; // operator bool
-    std::string Name = model::normalisedName(Method->getName());
-    if (Name == "empty" || Name == "isnull" || Name == "is_null")
+    if (llvm::is_contained(UnsetMethodList, model::normalisedName(Method->getName())))
       return -1;
     if (llvm::is_contained(IdentityMethodList, Method->getName()))
-      return StringRef(Name).contains("new") || StringRef(Name).contains("transient") ? -1
-                                                                                       : 1;
+      return model::nameContainsAny(Method->getName(), UnsavedWords) ? -1 : 1;
     return 1; // has_value(), count("id"), contains("id")
   }
   if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
@@ -309,14 +305,18 @@ void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result)
     model::StoreCall Store = vocabulary().classifyStoreCall(Call);
     if (Store.is(model::SA_Lookup) && countsAsLookup(Call, Record))
       return; // Looked up by another key before inserting.
+    // Stmt::getSourceRange dispatches on the statement's class: an
+    // operator call (`sql << "insert ..."`) starts at its first operand,
+    // where CallExpr::getBeginLoc would give the operator.
+    SourceLocation CallBegin = Call->getSourceRange().getBegin();
     if (!Store.is(model::SA_Insert) || Store.is(model::SA_Upsert) ||
-        SM.isBeforeInTranslationUnit(beginOf(Call), Guard->getEndLoc()))
+        SM.isBeforeInTranslationUnit(CallBegin, Guard->getEndLoc()))
       continue;
     const FunctionDecl *Callee = Call->getDirectCallee();
     std::string What = Store.Sql || !Callee ? std::string("SQL INSERT")
                                             : Callee->getQualifiedNameAsString();
     const std::vector<std::string> *Natural = naturalKeysOf(Record);
-    diag(beginOf(Call),
+    diag(CallBegin,
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
          "test, with no lookup by %select{another key|%4}3 before it")
         << What << (Record && Record->getIdentifier())

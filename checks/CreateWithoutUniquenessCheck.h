@@ -32,6 +32,11 @@ private:
   const model::VerbPhrases CreateVerbs;
   const std::vector<std::string> IdentityNameList;
   const std::vector<std::string> IdentityMethodList;
+  /// Normalised names of methods that are true when a value is unset.
+  const std::vector<std::string> UnsetMethodList;
+  /// Lower-case words: an identity method whose name contains one is true
+  /// for an unsaved record (isNew, isTransient).
+  const std::vector<std::string> UnsavedWords;
   /// NaturalKeys parsed: class name (unqualified, or "::"-qualified) to its
   /// normalised key fields.
   llvm::StringMap<std::vector<std::string>> NaturalKeyMap;

@@ -53,29 +53,6 @@ const Expr *assignedValue(const Stmt *S) {
   return nullptr;
 }
 
-/// Skips what does not change a value: parentheses, implicit conversions
-/// other than user-defined ones, temporaries and functional casts.
-const Expr *ignoreWrapping(const Expr *E) {
-  // Bounded by the depth of the expression.
-  while (true) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temporary->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Next);
-             Cast && Cast->getCastKind() != CK_UserDefinedConversion)
-      Next = Cast->getSubExpr();
-    else if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = Functional->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
-
 /// The expression returned by \p Method when its body is a single
 /// `return`, or null.
 const Expr *soleReturnValue(const CXXMethodDecl *Method) {
@@ -94,7 +71,8 @@ const FieldDecl *returnedField(const CXXMethodDecl *Getter) {
   const Expr *Value = soleReturnValue(Getter);
   if (!Value)
     return nullptr;
-  const auto *Member = dyn_cast<MemberExpr>(ignoreWrapping(Value)->IgnoreParenImpCasts());
+  const auto *Member = dyn_cast<MemberExpr>(
+      model::skipWrappers(Value, model::WrapperRule::SameValue)->IgnoreParenImpCasts());
   if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
     return nullptr;
   return dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -104,7 +82,7 @@ const FieldDecl *returnedField(const CXXMethodDecl *Getter) {
 /// (`std::make_optional(v)`, `boost::make_optional(v)`), or the
 /// construction of a nullable wrapper from a value?
 bool makesPresentValue(const Expr *E, const PresenceOptions &Options) {
-  E = ignoreWrapping(E);
+  E = model::skipWrappers(E, model::WrapperRule::SameValue);
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && Callee->getDeclName().isIdentifier() &&
@@ -315,7 +293,8 @@ PresenceAnalysis::recogniseAccess(const Stmt *S, model::AccessPath &Path) {
   const CXXMethodDecl *Getter = nullptr;
   model::NullableForm Form = model::NullableForm::NotNullable;
   QualType Type;
-  if (const auto *GetterCall = dyn_cast<CXXMemberCallExpr>(ignoreWrapping(Object))) {
+  if (const auto *GetterCall = dyn_cast<CXXMemberCallExpr>(
+          model::skipWrappers(Object, model::WrapperRule::SameValue))) {
     // row.getEmail(): the result of a getter.
     Getter = GetterCall->getMethodDecl();
     Member = dyn_cast<MemberExpr>(GetterCall->getCallee()->IgnoreParens());
@@ -467,7 +446,7 @@ void PresenceAnalysis::killExtending(const model::AccessPath &Prefix, bool Stric
 bool PresenceAnalysis::isNullValue(const Expr *E, bool PointerContext) const {
   // Bounded by the depth of the expression.
   for (unsigned Depth = 0; E && Depth != 16; ++Depth) {
-    E = ignoreWrapping(E);
+    E = model::skipWrappers(E, model::WrapperRule::SameValue);
     if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
       return true;
     if (PointerContext && !E->isValueDependent() &&
@@ -517,10 +496,10 @@ void PresenceAnalysis::classifyAssignment(const Expr *Target, const Expr *Value,
     Out.push_back({EffectKind::Gen, *Index});
     return;
   }
-  const Expr *Source = ignoreWrapping(Value);
+  const Expr *Source = model::skipWrappers(Value, model::WrapperRule::SameValue);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
       Construct && Construct->getNumArgs() == 1)
-    Source = ignoreWrapping(Construct->getArg(0));
+    Source = model::skipWrappers(Construct->getArg(0), model::WrapperRule::SameValue);
   if (std::optional<unsigned> From = trackedIndex(Source)) {
     Out.push_back({EffectKind::Copy, *Index, *From});
     return;
@@ -543,10 +522,10 @@ bool PresenceAnalysis::holdsValue(const Expr *Value, bool PointerContext) const 
     return false;
   if (makesPresentValue(Value, Options))
     return true;
-  const Expr *Source = ignoreWrapping(Value);
+  const Expr *Source = model::skipWrappers(Value, model::WrapperRule::SameValue);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
       Construct && Construct->getNumArgs() == 1)
-    Source = ignoreWrapping(Construct->getArg(0));
+    Source = model::skipWrappers(Construct->getArg(0), model::WrapperRule::SameValue);
   QualType Type = Source->getType();
   return Type->isDependentType() || !Options.IsNullableType(Type);
 }
@@ -555,7 +534,8 @@ bool PresenceAnalysis::holdsValue(const Expr *Value, bool PointerContext) const 
 void PresenceAnalysis::classifyInitialisedMembers(const model::AccessPath &Object,
                                                   const Expr *Init,
                                                   std::vector<Effect> &Out) const {
-  const auto *List = dyn_cast<InitListExpr>(ignoreWrapping(Init));
+  const auto *List =
+      dyn_cast<InitListExpr>(model::skipWrappers(Init, model::WrapperRule::SameValue));
   if (!List || List->getType()->isDependentType())
     return;
   if (List->isSyntacticForm() && List->getSemanticForm())
@@ -646,7 +626,7 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
                                          unsigned Depth) const {
   if (!E || Depth > 16)
     return;
-  E = ignoreWrapping(E);
+  E = model::skipWrappers(E, model::WrapperRule::SameValue);
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
       Cast && Cast->getType()->isBooleanType())
     return classifyCondition(Cast->getSubExpr(), OnTrue, OnFalse, Depth + 1);
@@ -708,7 +688,8 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
         if (isNullValue(Other, Side->getType()->isPointerType()))
           (Kind == OO_ExclaimEqual ? OnTrue : OnFalse).push_back(*Index);
         else if (Kind == OO_EqualEqual &&
-                 !Options.IsNullableType(ignoreWrapping(Other)->getType()))
+                 !Options.IsNullableType(
+                     model::skipWrappers(Other, model::WrapperRule::SameValue)->getType()))
           OnTrue.push_back(*Index); // m == value: m holds one.
       }
     }
@@ -916,9 +897,10 @@ llvm::BitVector PresenceAnalysis::entryOf(const CFGBlock &Block,
 }
 
 /// Does \p Body (with its nested lambdas) name a member whose field is
-/// nullable, or a getter whose result is? Every read and copy collect() tracks goes through such a member,
-/// so a body without one has nothing to check. Most bodies have none; this
-/// walk, which looks at nothing but member expressions, is all they cost.
+/// nullable, or a getter whose result is? Every read and copy collect()
+/// tracks goes through such a member, so a body without one has nothing to
+/// check. Most bodies have none; this walk, which looks at nothing but
+/// member expressions, is all they cost.
 bool namesNullableMember(const Stmt *Body, PresenceOptions &Options) {
   llvm::SmallVector<const Stmt *, 64> Stack{Body};
   // Each statement is visited once.

@@ -6,13 +6,13 @@
 
 #include "TracebackFlow.h"
 
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
-#include "clang/Analysis/CFG.h"
-#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
-
+#include "model/AccessPath.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -119,49 +119,11 @@ Taint withHop(Taint T, SourceLocation Loc, const std::string &Text) {
   return T;
 }
 
-const Expr *stripped(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
-    const Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 std::optional<std::string> literalText(const Expr *E) {
-  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(stripped(E)))
+  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(model::skipWrappers(E)))
     if (Literal->getCharByteWidth() == 1)
       return Literal->getString().str();
   return std::nullopt;
-}
-
-/// The variable at the root of \p E: `v`, `v.f`, `v->f`, `*v`, `v[i]`.
-const ValueDecl *rootVariable(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
-    E = stripped(E);
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (isa<VarDecl, BindingDecl>(Ref->getDecl()))
-        return Ref->getDecl();
-      return nullptr;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      E = Member->getBase();
-    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-      E = Unary->getSubExpr();
-    else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
-      E = Subscript->getBase();
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-             Op && Op->getNumArgs() > 0 &&
-             (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
-              Op->getOperator() == OO_Subscript))
-      E = Op->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
 }
 
 std::string nameOf(const NamedDecl *D) {
@@ -175,21 +137,9 @@ std::string nameOf(const NamedDecl *D) {
 
 /// A short spelling of the object \p E names, for messages.
 std::string spelling(const Expr *E) {
-  if (const ValueDecl *Root = rootVariable(E))
+  if (const ValueDecl *Root = model::rootVariable(E))
     return Root->getNameAsString();
   return "";
-}
-
-bool isExceptionClass(const CXXRecordDecl *Class, unsigned Depth = 0) {
-  if (!Class || Depth > 8 || !(Class = Class->getDefinition()))
-    return false;
-  if (Class->getDeclName().isIdentifier() && Class->getName() == "exception" &&
-      Class->isInStdNamespace())
-    return true;
-  for (const CXXBaseSpecifier &Base : Class->bases())
-    if (isExceptionClass(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
-      return true;
-  return false;
 }
 
 /// A key-value container: a store-layer value, a class whose name contains
@@ -525,7 +475,8 @@ bool TracebackFlow::Unit::hasSource(const Stmt *S) {
     if (Callee && Callee->getDeclName().isIdentifier()) {
       StringRef Name = Callee->getName();
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-        if (Name == "what" && isExceptionClass(Member->getRecordDecl()))
+        if (Name == "what" &&
+            model::isExceptionClass(Member->getRecordDecl(), Options.ExceptionTypes))
           return true;
         if (Name == "name" && isa<CXXTypeidExpr>(
                                   Member->getImplicitObjectArgument()->IgnoreParens()))
@@ -578,7 +529,7 @@ const FunctionSummary *TracebackFlow::Unit::summaryOf(const FunctionDecl *Functi
 Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
   if (!E || Level > MaxExprDepth)
     return {};
-  E = stripped(E);
+  E = model::skipWrappers(E);
   if (!E)
     return {};
   ++Level;
@@ -608,7 +559,7 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
     QualType FieldType = Field->getType();
     if (FieldType->isArithmeticType() || FieldType->isEnumeralType())
       return T;
-    const Expr *Base = stripped(Member->getBase());
+    const Expr *Base = model::skipWrappers(Member->getBase());
     const auto *FieldOf = dyn_cast<FieldDecl>(Field);
     const auto *Object = dyn_cast<DeclRefExpr>(Base);
     if (isa<CXXThisExpr>(Base)) {
@@ -730,7 +681,8 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
     StringRef Name = Callee->getName();
     // e.what() of an exception.
     if (Name == "what" && Call->getNumArgs() == 0 &&
-        isExceptionClass(Member->getRecordDecl())) {
+        model::isExceptionClass(Member->getRecordDecl(),
+                                Unit.Options.ExceptionTypes)) {
       std::string Spelled = spelling(Object);
       addOrigin(T, source(SourceKind::Message, Call,
                           (Spelled.empty() ? "" : Spelled + ".") + "what()"));
@@ -738,7 +690,7 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
     }
     // typeid(e).name().
     if (Name == "name" && Object)
-      if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(stripped(Object))) {
+      if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(model::skipWrappers(Object))) {
         std::string Spelled =
             TypeId->isTypeOperand() ? "" : spelling(TypeId->getExprOperand());
         addOrigin(T, source(SourceKind::Message, Call,
@@ -751,6 +703,11 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
     addOrigin(T, source(SourceKind::Message, Call, nameOf(Callee) + "()"));
     return T;
   }
+  // A member of a stack trace (entry.description(), trace.to_string(), the
+  // trace.begin() of a range-for loop) returns part of it: the trace the
+  // object holds is the source.
+  if (Callee && Object && Unit.isStackTraceType(Object->getType()))
+    return eval(Object, Level);
   if (Callee && (Unit.Options.StackTraceFunctions.matches(Callee) ||
                  Unit.isStackTraceType(Call->getType()))) {
     addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
@@ -758,10 +715,6 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
   }
   if (!Callee)
     return {};
-  // A member of a stack trace (entry.description(), trace.to_string())
-  // returns part of it.
-  if (Object && Unit.isStackTraceType(Object->getType()))
-    return eval(Object, Level);
   if (model::hasNameIn(Callee, Unit.Options.Propagators)) {
     T = evalArguments(Call, Level);
     if (Object) {
@@ -870,7 +823,7 @@ void FlowAnalysis::handleVar(const VarDecl *Var) {
   if (!Init)
     return;
   // A prepared statement keeps the SQL's access.
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(stripped(Init))) {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(model::skipWrappers(Init))) {
     model::StoreCall Store = Unit.vocabulary().classifyStoreCall(Call);
     if (Store.is(model::SA_Write))
       WriteStatements.insert(Var);
@@ -880,7 +833,9 @@ void FlowAnalysis::handleVar(const VarDecl *Var) {
   Taint T = eval(Init);
   if (T.empty())
     return;
-  if (Var->getDeclName().isIdentifier() && !Var->getName().empty())
+  // The hidden variables of a range-for loop (__begin1) are no step a
+  // reader could follow.
+  if (Var->getDeclName().isIdentifier() && !Var->getName().empty() && !Var->isImplicit())
     T = withHop(std::move(T), Var->getLocation(),
                 "it flowed into '" + Var->getName().str() + "' here");
   merge(Var, T);
@@ -888,7 +843,7 @@ void FlowAnalysis::handleVar(const VarDecl *Var) {
 
 void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
                                   SourceLocation At, std::optional<std::string> Key) {
-  const ValueDecl *Root = rootVariable(Container);
+  const ValueDecl *Root = model::rootVariable(Container);
   if (!Root || T.empty())
     return;
   bool KeyValue = isKeyValueContainer(Root->getType(), Unit.vocabulary(),
@@ -919,7 +874,7 @@ void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
 void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
                                SourceLocation At, bool Replace) {
   Taint T = eval(Value);
-  Target = stripped(Target);
+  Target = model::skipWrappers(Target);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Target)) {
     std::string Hop = "it flowed into '" + Ref->getDecl()->getNameAsString() + "' here";
     if (Replace && isOwnValue(Ref->getDecl()))
@@ -930,7 +885,8 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
   }
   const auto *Member = dyn_cast<MemberExpr>(Target);
   const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  const auto *Object = Member ? dyn_cast<DeclRefExpr>(stripped(Member->getBase())) : nullptr;
+  const auto *Object =
+      Member ? dyn_cast<DeclRefExpr>(model::skipWrappers(Member->getBase())) : nullptr;
   // info.detail = value: the member of a local object holds the value.
   if (Field && Object && !Member->isArrow() && isOwnValue(Object->getDecl()) &&
       !Unit.vocabulary().isRecord(dyn_cast<CXXRecordDecl>(Field->getParent())) &&
@@ -958,14 +914,14 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
       return;
     }
     // A member of `this`: the other member functions of the class see it.
-    if (Field && isa<CXXThisExpr>(stripped(Member->getBase()))) {
+    if (Field && isa<CXXThisExpr>(model::skipWrappers(Member->getBase()))) {
       addAll(Unit.MemberTaint[Field],
              withHop(std::move(T), At,
                      "it was stored in '" + Field->getNameAsString() + "' here"));
       return;
     }
     // A field of a local object: the object now carries the value.
-    if (const ValueDecl *Root = rootVariable(Member))
+    if (const ValueDecl *Root = model::rootVariable(Member))
       merge(Root, withHop(std::move(T), At,
                           "it flowed into '" + Root->getNameAsString() + "' here"));
     return;
@@ -991,7 +947,7 @@ void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
   Taint T;
   const Expr *Root = Op;
   for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
-    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Root));
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(model::skipWrappers(Root));
     if (!Link || Link->getOperator() != OO_LessLess || Link->getNumArgs() != 2)
       break;
     if (Link != Op)
@@ -1001,10 +957,10 @@ void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
   }
   if (T.empty())
     return;
-  Root = stripped(Root);
+  Root = model::skipWrappers(Root);
   SourceLocation At = Root->getBeginLoc();
   // std::cerr << ..., logger.stream() << ..., a std::ofstream log file.
-  const NamedDecl *Stream = rootVariable(Root);
+  const NamedDecl *Stream = model::rootVariable(Root);
   const CXXRecordDecl *StreamClass = Root->getType()->getAsCXXRecordDecl();
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Root))
     StreamClass = Call->getRecordDecl();
@@ -1033,7 +989,7 @@ void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
 void FlowAnalysis::handleComma(const CXXOperatorCallExpr *Op) {
   const Expr *Left = Op->getArg(0);
   for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
-    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Left));
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(model::skipWrappers(Left));
     if (!Link || Link->getNumArgs() != 2)
       return;
     if (Link->getOperator() == OO_LessLess) {
@@ -1075,7 +1031,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (Callee && Unit.Options.StackTraceFunctions.matches(Callee) && Call->getNumArgs() > 0) {
     Taint T;
     addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
-    merge(rootVariable(Call->getArg(0)), T);
+    merge(model::rootVariable(Call->getArg(0)), T);
     return;
   }
 
@@ -1085,17 +1041,17 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   // whose SQL is seen here.
   if (Store.is(model::SA_Read) || Store.is(model::SA_Write))
     for (const Expr *Argument : Call->arguments())
-      if (const auto *AddressOf = dyn_cast<UnaryOperator>(stripped(Argument));
+      if (const auto *AddressOf = dyn_cast<UnaryOperator>(model::skipWrappers(Argument));
           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-        if (const ValueDecl *Statement = rootVariable(AddressOf->getSubExpr()))
+        if (const ValueDecl *Statement = model::rootVariable(AddressOf->getSubExpr()))
           PreparedStatements.insert(Statement);
   if (Store.is(model::SA_Write)) {
     std::string Name = Callee ? nameOf(Callee) : std::string("SQL");
     for (const Expr *Argument : Call->arguments()) {
       // sqlite3_prepare_v2(db, "INSERT ...", -1, &stmt, nullptr)
-      if (const auto *AddressOf = dyn_cast<UnaryOperator>(stripped(Argument));
+      if (const auto *AddressOf = dyn_cast<UnaryOperator>(model::skipWrappers(Argument));
           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-        if (const ValueDecl *Statement = rootVariable(AddressOf->getSubExpr()))
+        if (const ValueDecl *Statement = model::rootVariable(AddressOf->getSubExpr()))
           WriteStatements.insert(Statement);
       sink(eval(Argument),
            {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
@@ -1122,9 +1078,9 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
       model::nameContainsAny(Callee->getName(), Unit.Options.BindWords)) {
     const ValueDecl *Statement = nullptr;
     if (Member)
-      Statement = rootVariable(Member->getImplicitObjectArgument());
+      Statement = model::rootVariable(Member->getImplicitObjectArgument());
     else if (Call->getNumArgs() > 0)
-      Statement = rootVariable(Call->getArg(0));
+      Statement = model::rootVariable(Call->getArg(0));
     // A statement prepared elsewhere (a member, a parameter) is bound to
     // be run: binding into it is a store write, unless its SQL is seen
     // here and only reads.
@@ -1273,7 +1229,7 @@ void FlowAnalysis::writeOutputArguments(const CallExpr *Call, const FunctionDecl
   if (Written.empty())
     return;
   for (const Expr *Output : Outputs)
-    if (const ValueDecl *Root = rootVariable(Output))
+    if (const ValueDecl *Root = model::rootVariable(Output))
       merge(Root, withHop(Written, Output->getBeginLoc(),
                           "it was written into '" + Root->getNameAsString() + "' here"));
 }
@@ -1400,7 +1356,7 @@ bool FlowAnalysis::run() {
         for (unsigned Level = 0; Link && Link->getOperator() == OO_LessLess &&
                                  Link->getNumArgs() == 2 && Level < MaxExprDepth;
              ++Level) {
-          Link = dyn_cast<CXXOperatorCallExpr>(stripped(Link->getArg(0)));
+          Link = dyn_cast<CXXOperatorCallExpr>(model::skipWrappers(Link->getArg(0)));
           if (Link)
             InnerStreamLinks.insert(Link);
         }
@@ -1473,7 +1429,7 @@ bool TracebackFlow::Unit::readsTaintedMember(const Stmt *S) const {
     if (const auto *Member = dyn_cast<MemberExpr>(Current))
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
           Field && MemberTaint.count(Field) &&
-          isa<CXXThisExpr>(stripped(Member->getBase())))
+          isa<CXXThisExpr>(model::skipWrappers(Member->getBase())))
         return true;
     for (const Stmt *Child : Current->children())
       Stack.push_back(Child);
