@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CreateWithoutUniquenessCheck.h"
+#include "model/FunctionBodies.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -101,8 +102,8 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
 }
 
 void CreateWithoutUniquenessCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt())).bind("function"),
-                     this);
+  // One walk over the function bodies (model/FunctionBodies.h).
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 /// The record a create path creates (null when it cannot tell), and in
@@ -286,8 +287,17 @@ bool CreateWithoutUniquenessCheck::countsAsLookup(const CallExpr *Call,
 }
 
 void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
   const SourceManager &SM = *Result.SourceManager;
+  model::forEachFunctionBody(Unit, SM, [&](const model::FunctionBody &Body) {
+    // A lambda is no create path: it has no name to say so.
+    if (!Body.Lambda && isa<CompoundStmt>(Body.Body))
+      checkFunction(Body.Function, SM);
+  });
+}
+
+void CreateWithoutUniquenessCheck::checkFunction(const FunctionDecl *Function,
+                                                 const SourceManager &SM) {
   bool IsCreatePath = false;
   const CXXRecordDecl *Record = createdRecord(Function, IsCreatePath);
   if (!IsCreatePath)

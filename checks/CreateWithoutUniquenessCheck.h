@@ -21,6 +21,9 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  /// Reports the insert of \p Function if it is a create path guarded only
+  /// by an identity test.
+  void checkFunction(const FunctionDecl *Function, const SourceManager &SM);
   const CXXRecordDecl *createdRecord(const FunctionDecl *Function,
                                      bool &IsCreatePath) const;
   const IfStmt *findIdentityGuard(const Stmt *Body) const;

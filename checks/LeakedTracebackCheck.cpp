@@ -1,6 +1,7 @@
 //===--- LeakedTracebackCheck.cpp - modelguard -----------------------------===//
 
 #include "LeakedTracebackCheck.h"
+#include "model/FunctionBodies.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -69,18 +70,21 @@ void LeakedTracebackCheck::onStartOfTranslationUnit() {
 }
 
 void LeakedTracebackCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  // One walk over the function and lambda bodies (model/FunctionBodies.h).
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void LeakedTracebackCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Function = Lambda->getCallOperator();
-  if (!Function || Result.SourceManager->isInSystemHeader(Function->getLocation()))
-    return;
+  const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
   if (!Flow || &Flow->context() != Result.Context)
     Flow = std::make_unique<analysis::TracebackFlow>(FlowOptions, *Result.Context);
+  model::forEachFunctionBody(Unit, *Result.SourceManager,
+                             [&](const model::FunctionBody &Body) {
+                               analyse(Body.Function);
+                             });
+}
+
+void LeakedTracebackCheck::analyse(const FunctionDecl *Function) {
   unsigned Skipped = Flow->skippedFunctions();
   for (const analysis::TracebackLeak &Leak : Flow->analyse(Function))
     report(Leak);

@@ -24,6 +24,9 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
+  /// Reports the leaks of one function or lambda call operator, and that
+  /// it was cut short when ReportSkippedFunctions asks for it.
+  void analyse(const FunctionDecl *Function);
   void report(const analysis::TracebackLeak &Leak);
 
   const analysis::TracebackFlowOptions FlowOptions;
