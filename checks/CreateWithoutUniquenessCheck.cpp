@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CreateWithoutUniquenessCheck.h"
+#include "model/FunctionBodies.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -41,10 +42,6 @@ void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Calls)
   for (const Stmt *Child : S->children())
     collectCalls(Child, Calls);
 }
-
-/// Where \p S starts; for an operator call, its first operand rather than
-/// the operator (CallExpr::getBeginLoc does not dispatch).
-SourceLocation beginOf(const Stmt *S) { return S->getBeginLoc(); }
 
 /// Does \p S leave the function (return or throw) on its own?
 bool exits(const Stmt *S) {
@@ -75,7 +72,9 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
                                                            ClangTidyContext *Context)
     : ModelGuardCheck(Name, Context), CreateVerbs(stringOption("CreateFunctionVerbs")),
       IdentityNameList(model::parseNormalisedList(stringOption("IdentityNames"))),
-      IdentityMethodList(model::parseList(stringOption("IdentityMethods"))) {
+      IdentityMethodList(model::parseList(stringOption("IdentityMethods"))),
+      UnsetMethodList(model::parseNormalisedList(stringOption("UnsetMethods"))),
+      UnsavedWords(model::parseLowerList(stringOption("UnsavedMethodWords"))) {
   // "Type: field, field; Other: field"
   llvm::SmallVector<StringRef, 4> Entries;
   stringOption("NaturalKeys").split(Entries, ';', -1, /*KeepEmpty=*/false);
@@ -103,8 +102,8 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
 }
 
 void CreateWithoutUniquenessCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt())).bind("function"),
-                     this);
+  // One walk over the function bodies (model/FunctionBodies.h).
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 /// The record a create path creates (null when it cannot tell), and in
@@ -236,12 +235,10 @@ int CreateWithoutUniquenessCheck::identityPolarity(const Expr *E, unsigned Depth
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (!Method || !Method->getDeclName().isIdentifier())
       return isa_and_nonnull<CXXConversionDecl>(Method) ? 1 : 0; // operator bool
-    std::string Name = model::normalisedName(Method->getName());
-    if (Name == "empty" || Name == "isnull" || Name == "is_null")
+    if (llvm::is_contained(UnsetMethodList, model::normalisedName(Method->getName())))
       return -1;
     if (llvm::is_contained(IdentityMethodList, Method->getName()))
-      return StringRef(Name).contains("new") || StringRef(Name).contains("transient") ? -1
-                                                                                       : 1;
+      return model::nameContainsAny(Method->getName(), UnsavedWords) ? -1 : 1;
     return 1; // has_value(), count("id"), contains("id")
   }
   if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
@@ -290,8 +287,17 @@ bool CreateWithoutUniquenessCheck::countsAsLookup(const CallExpr *Call,
 }
 
 void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
   const SourceManager &SM = *Result.SourceManager;
+  model::forEachFunctionBody(Unit, SM, [&](const model::FunctionBody &Body) {
+    // A lambda is no create path: it has no name to say so.
+    if (!Body.Lambda && isa<CompoundStmt>(Body.Body))
+      checkFunction(Body.Function, SM);
+  });
+}
+
+void CreateWithoutUniquenessCheck::checkFunction(const FunctionDecl *Function,
+                                                 const SourceManager &SM) {
   bool IsCreatePath = false;
   const CXXRecordDecl *Record = createdRecord(Function, IsCreatePath);
   if (!IsCreatePath)
@@ -309,14 +315,18 @@ void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result)
     model::StoreCall Store = vocabulary().classifyStoreCall(Call);
     if (Store.is(model::SA_Lookup) && countsAsLookup(Call, Record))
       return; // Looked up by another key before inserting.
+    // Stmt::getSourceRange dispatches on the statement's class: an
+    // operator call (`sql << "insert ..."`) starts at its first operand,
+    // where CallExpr::getBeginLoc would give the operator.
+    SourceLocation CallBegin = Call->getSourceRange().getBegin();
     if (!Store.is(model::SA_Insert) || Store.is(model::SA_Upsert) ||
-        SM.isBeforeInTranslationUnit(beginOf(Call), Guard->getEndLoc()))
+        SM.isBeforeInTranslationUnit(CallBegin, Guard->getEndLoc()))
       continue;
     const FunctionDecl *Callee = Call->getDirectCallee();
     std::string What = Store.Sql || !Callee ? std::string("SQL INSERT")
                                             : Callee->getQualifiedNameAsString();
     const std::vector<std::string> *Natural = naturalKeysOf(Record);
-    diag(beginOf(Call),
+    diag(CallBegin,
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
          "test, with no lookup by %select{another key|%4}3 before it")
         << What << (Record && Record->getIdentifier())

@@ -21,6 +21,9 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  /// Reports the insert of \p Function if it is a create path guarded only
+  /// by an identity test.
+  void checkFunction(const FunctionDecl *Function, const SourceManager &SM);
   const CXXRecordDecl *createdRecord(const FunctionDecl *Function,
                                      bool &IsCreatePath) const;
   const IfStmt *findIdentityGuard(const Stmt *Body) const;
@@ -32,6 +35,11 @@ private:
   const model::VerbPhrases CreateVerbs;
   const std::vector<std::string> IdentityNameList;
   const std::vector<std::string> IdentityMethodList;
+  /// Normalised names of methods that are true when a value is unset.
+  const std::vector<std::string> UnsetMethodList;
+  /// Lower-case words: an identity method whose name contains one is true
+  /// for an unsaved record (isNew, isTransient).
+  const std::vector<std::string> UnsavedWords;
   /// NaturalKeys parsed: class name (unqualified, or "::"-qualified) to its
   /// normalised key fields.
   llvm::StringMap<std::vector<std::string>> NaturalKeyMap;

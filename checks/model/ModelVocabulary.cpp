@@ -1,6 +1,7 @@
 //===--- ModelVocabulary.cpp - modelguard ---------------------------------===//
 
 #include "ModelVocabulary.h"
+#include "AccessPath.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -48,32 +49,6 @@ bool hasMemberFunctionNamed(const CXXRecordDecl *Class,
         if (hasMemberFunctionNamed(Definition, Names, Depth + 1))
           return true;
   return false;
-}
-
-const Expr *ignoreWrappers(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() == 0)
-        return E;
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = Bind->getSubExpr();
-      continue;
-    }
-    if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Materialize->getSubExpr();
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    return E;
-  }
-  return nullptr;
 }
 
 /// The leading keyword of a SQL statement, upper-cased, after white space
@@ -162,6 +137,35 @@ void ModelVocabulary::storeOptions(const ClangTidyCheck::OptionsView &Options,
                                    ClangTidyOptions::OptionMap &Map) const {
   for (const auto &[Name, Value] : RawOptions)
     Options.store(Map, Name, Value);
+}
+
+//===--- Exceptions --------------------------------------------------------===//
+
+static bool isExceptionClass(const CXXRecordDecl *Class,
+                             const DeclNameList &ExceptionClasses, unsigned Depth) {
+  if (!Class || Depth > MaxBaseDepth || !(Class = Class->getDefinition()))
+    return false;
+  if (ExceptionClasses.matches(Class))
+    return true;
+  // A dependent base is not known yet: not guessed to be an exception.
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (isExceptionClass(Base.getType()->getAsCXXRecordDecl(), ExceptionClasses,
+                         Depth + 1))
+      return true;
+  return false;
+}
+
+bool isExceptionClass(const CXXRecordDecl *Class, const DeclNameList &ExceptionClasses) {
+  return isExceptionClass(Class, ExceptionClasses, 0);
+}
+
+bool isExceptionType(QualType Type, const DeclNameList &ExceptionClasses) {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  return isExceptionClass(Type.getCanonicalType()->getAsCXXRecordDecl(), ExceptionClasses);
 }
 
 //===--- Records -----------------------------------------------------------===//
@@ -303,29 +307,64 @@ unsigned ModelVocabulary::accessOfVerbAt(llvm::ArrayRef<std::string> Words,
   return Access;
 }
 
+/// Is \p Word (upper case) one of the words of \p Text (upper case)?
+static bool hasSqlWord(llvm::StringRef Text, llvm::StringRef Word) {
+  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t At = Text.find(Word); At != llvm::StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    bool StartsWord = At == 0 || !IsWordChar(Text[At - 1]);
+    size_t End = At + Word.size();
+    if (StartsWord && (End == Text.size() || !IsWordChar(Text[End])))
+      return true;
+  }
+  return false;
+}
+
+/// Does \p Text read as a sentence rather than a statement? SQL does not
+/// end in a full stop or an exclamation mark; messages do ("Select a
+/// backend.").
+static bool endsLikeSentence(llvm::StringRef Text) {
+  Text = Text.rtrim(" \t\r\n");
+  return Text.ends_with(".") || Text.ends_with("!");
+}
+
 unsigned ModelVocabulary::classifySql(llvm::StringRef Sql) const {
   std::string Head = leadingSqlWords(Sql, 3);
   llvm::StringRef First = llvm::StringRef(Head).split(' ').first;
   std::string Upper = Sql.upper();
   llvm::StringRef Text(Upper);
-  if (First == "SELECT" || First == "WITH") {
+  // A statement has its clause words as well as its leading one: "SELECT
+  // ... FROM", "INSERT INTO", "UPDATE ... SET", "DELETE FROM". A leading
+  // word alone is as likely to start a message ("Update failed", "Select
+  // a backend.") passed to a translation or logging call.
+  if (endsLikeSentence(Text))
+    return SA_None;
+  // The leading word alone, followed by a space, starts a statement built
+  // by concatenation ("UPDATE " + table + " SET ..."): its clause words are
+  // in the parts that follow.
+  llvm::StringRef Trimmed = Text.ltrim(" \t\r\n");
+  bool KeywordPrefix = Trimmed.rtrim(" \t\r\n") == First && Trimmed.size() > First.size();
+  auto HasClause = [&](llvm::StringRef Word) {
+    return KeywordPrefix || hasSqlWord(Text, Word);
+  };
+  if ((First == "SELECT" || First == "WITH") && HasClause("FROM")) {
     unsigned Access = SA_Read;
-    if (Text.contains("WHERE"))
+    if (hasSqlWord(Text, "WHERE"))
       Access |= SA_Lookup;
     if (Text.contains("FOR UPDATE") || Text.contains("FOR NO KEY UPDATE"))
       Access |= SA_LockingRead;
     return Access;
   }
-  if (First == "INSERT") {
+  if (First == "INSERT" && (HasClause("INTO") || hasSqlWord(Text, "VALUES"))) {
     bool Idempotent = Text.contains("ON CONFLICT") ||
                       Text.contains("ON DUPLICATE KEY") ||
                       llvm::StringRef(Head).starts_with("INSERT OR") ||
                       llvm::StringRef(Head).starts_with("INSERT IGNORE");
     return SA_Insert | SA_Write | (Idempotent ? SA_Upsert : 0);
   }
-  if (First == "REPLACE" || First == "MERGE" || First == "UPSERT")
+  if ((First == "REPLACE" || First == "MERGE" || First == "UPSERT") && HasClause("INTO"))
     return SA_Upsert | SA_Insert | SA_Write;
-  if (First == "UPDATE" || First == "DELETE")
+  if ((First == "UPDATE" && HasClause("SET")) || (First == "DELETE" && HasClause("FROM")))
     return SA_Write;
   return SA_None;
 }
@@ -370,12 +409,12 @@ const Expr *leftmostConcatenated(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
     if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
         Operator && Operator->getOperator() == OO_Plus && Operator->getNumArgs() == 2) {
-      E = ignoreWrappers(Operator->getArg(0));
+      E = skipWrappers(Operator->getArg(0));
       continue;
     }
     if (const auto *Binary = dyn_cast<BinaryOperator>(E);
         Binary && Binary->getOpcode() == BO_Add) {
-      E = ignoreWrappers(Binary->getLHS());
+      E = skipWrappers(Binary->getLHS());
       continue;
     }
     break;
@@ -388,7 +427,7 @@ const Expr *leftmostConcatenated(const Expr *E) {
 /// one, or a Qt-style wrapper constructed or converted from one
 /// (QStringLiteral, QString(...)); null otherwise.
 static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
-  const Expr *Inner = leftmostConcatenated(ignoreWrappers(Argument));
+  const Expr *Inner = leftmostConcatenated(skipWrappers(Argument));
   if (const auto *Literal = dyn_cast_or_null<StringLiteral>(Inner))
     return Literal;
   // const char *Sql = "UPDATE ..."; exec(Sql);
@@ -399,7 +438,7 @@ static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
            Var->getType()->getPointeeType().isConstQualified()))
         if (const Expr *Init = Var->getInit())
           if (const auto *Literal =
-                  dyn_cast_or_null<StringLiteral>(ignoreWrappers(Init)))
+                  dyn_cast_or_null<StringLiteral>(skipWrappers(Init)))
             return Literal;
   return nullptr;
 }
@@ -938,6 +977,40 @@ bool ModelVocabulary::isScopedSynchronisation(const VarDecl *Var) const {
   return false;
 }
 
+/// The transaction edge of a whole SQL statement that only begins or ends a
+/// transaction ("BEGIN", "BEGIN IMMEDIATE TRANSACTION", "START TRANSACTION",
+/// "COMMIT WORK", "ROLLBACK", "END;"); none for anything else, so that
+/// "Begin import" or "End of list" passed to a call is not taken for one.
+static SyncEdge transactionStatementEdge(llvm::StringRef Sql) {
+  std::string Words = leadingSqlWords(Sql, 6);
+  // Everything after the words read must be punctuation or space.
+  llvm::SmallVector<llvm::StringRef, 6> Parts;
+  llvm::StringRef(Words).split(Parts, ' ', -1, /*KeepEmpty=*/false);
+  std::string Upper = Sql.upper();
+  size_t LettersInText = llvm::count_if(Upper, [](char C) { return llvm::isAlpha(C); });
+  size_t LettersRead = 0;
+  for (llvm::StringRef Part : Parts)
+    LettersRead += Part.size();
+  if (Parts.empty() || LettersRead != LettersInText)
+    return SyncEdge::None;
+  static const char *const Modifiers[] = {"TRANSACTION", "WORK", "DEFERRED", "IMMEDIATE",
+                                          "EXCLUSIVE"};
+  auto OnlyModifiers = [&](size_t From) {
+    for (size_t I = From; I < Parts.size(); ++I)
+      if (!llvm::is_contained(Modifiers, Parts[I]))
+        return false;
+    return true;
+  };
+  if ((Parts[0] == "BEGIN" && OnlyModifiers(1)) ||
+      (Parts[0] == "START" && Parts.size() >= 2 && Parts[1] == "TRANSACTION" &&
+       OnlyModifiers(2)))
+    return SyncEdge::Acquire;
+  if ((Parts[0] == "COMMIT" || Parts[0] == "ROLLBACK" || Parts[0] == "END") &&
+      OnlyModifiers(1))
+    return SyncEdge::Release;
+  return SyncEdge::None;
+}
+
 SyncEdge ModelVocabulary::classifySyncCall(const CallExpr *Call,
                                            const Decl *&Key) const {
   Key = nullptr;
@@ -976,15 +1049,7 @@ SyncEdge ModelVocabulary::classifySyncCall(const CallExpr *Call,
   if (const StringLiteral *Sql = sqlArgument(Call)) {
     if (Sql->getCharByteWidth() != 1)
       return SyncEdge::None;
-    std::string Head = leadingSqlWords(Sql->getString(), 2);
-    if (Head == "BEGIN" || llvm::StringRef(Head).starts_with("BEGIN ") ||
-        Head == "START TRANSACTION")
-      return SyncEdge::Acquire;
-    if (llvm::StringRef(Head).starts_with("COMMIT") ||
-        llvm::StringRef(Head).starts_with("ROLLBACK") ||
-        llvm::StringRef(Head).starts_with("END"))
-      return SyncEdge::Release;
-    return SyncEdge::None;
+    return transactionStatementEdge(Sql->getString());
   }
   const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
   if (!Member)
