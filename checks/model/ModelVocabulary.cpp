@@ -1012,8 +1012,7 @@ static SyncEdge transactionStatementEdge(llvm::StringRef Sql) {
   // Everything after the words read must be punctuation or space.
   llvm::SmallVector<llvm::StringRef, 6> Parts;
   llvm::StringRef(Words).split(Parts, ' ', -1, /*KeepEmpty=*/false);
-  std::string Upper = Sql.upper();
-  size_t LettersInText = llvm::count_if(Upper, [](char C) { return llvm::isAlpha(C); });
+  size_t LettersInText = llvm::count_if(Sql, [](char C) { return llvm::isAlpha(C); });
   size_t LettersRead = 0;
   for (llvm::StringRef Part : Parts)
     LettersRead += Part.size();
