@@ -54,6 +54,7 @@ config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
 config.substitutions.append(("%modelguard_module", shlex.quote(module)))
 config.substitutions.append(("%rulegen", shlex.quote(config.rulegen)))
 config.substitutions.append(("%refmodel_test", shlex.quote(config.refmodel_test)))
+config.substitutions.append(("%unit_tests", shlex.quote(config.unit_tests)))
 config.substitutions.append(("%repo_root", shlex.quote(config.modelguard_source_dir)))
 config.substitutions.append(("%python", shlex.quote(config.python_executable)))
 # Substitutions are regular expressions: '%modelguard' must not match the
