@@ -4,6 +4,7 @@
 #define MODELGUARD_CREATEWITHOUTUNIQUENESSCHECK_H
 
 #include "ModelGuardCheck.h"
+#include "model/ProjectSchema.h"
 
 #include "llvm/ADT/StringMap.h"
 
@@ -20,6 +21,8 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -35,12 +38,17 @@ private:
   int identityPolarity(const Expr *Condition, unsigned Depth = 0) const;
   bool countsAsLookup(const CallExpr *Call, const CXXRecordDecl *Record) const;
   const std::vector<std::string> *naturalKeysOf(const CXXRecordDecl *Record) const;
+  void checkCreatePath(const FunctionDecl *Function, const SourceManager &SM);
+  void checkLookupThenInsert(const FunctionDecl *Function, const SourceManager &SM);
+  void loadSchemaFiles(const SourceManager &SM);
+  model::SchemaView schema() const;
 
   const std::string CreateFunctionVerbs;
   const std::string IdentityNames;
   const std::string IdentityMethods;
   const std::string NaturalKeys;
   const std::string TestFileRegex;
+  const std::string SchemaFiles;
   const model::VerbPhrases CreateVerbs;
   const std::vector<std::string> IdentityNameList;
   const std::vector<std::string> IdentityMethodList;
@@ -48,6 +56,17 @@ private:
   /// normalised key fields.
   llvm::StringMap<std::vector<std::string>> NaturalKeyMap;
   std::optional<llvm::Regex> TestFiles;
+  const std::vector<std::string> SchemaGlobs;
+
+  /// Per translation unit: the functions to look at once the whole unit
+  /// (and so every DDL literal in it) has been seen, the schema its DDL
+  /// literals define, and the schema files that apply to it.
+  std::vector<std::pair<const FunctionDecl *, const SourceManager *>> Functions;
+  model::SqlSchema CodeSchema;
+  std::shared_ptr<const model::SchemaFileSet> FileSchema;
+  bool FileSchemaLoaded = false;
+  /// Schema-file problems are reported once per process and check.
+  bool ReportedSchemaProblems = false;
 };
 
 } // namespace clang::tidy::modelguard

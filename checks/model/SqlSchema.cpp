@@ -499,7 +499,8 @@ private:
       if (Tok.isPunct(',') && Tok.Depth == Depth + 1) {
         AtItemStart = true;
       } else if (Tok.isName() && (AtItemStart || Tok.Depth > Depth + 1) && !Call &&
-                 !isKeyItemKeyword(Tok)) {
+                 !isKeyItemKeyword(Tok) && !T[I - 1].isPunct(':')) {
+        // (Not a type in a cast: lower((email)::text).)
         // A column, or a column inside an expression (lower(email)).
         std::string Column = lowerName(Tok);
         if (!llvm::is_contained(Key.Columns, Column))

@@ -99,6 +99,7 @@ TEST(SqlSchemaTest, PostgresDialect) {
     CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS accounts_email_idx
       ON ONLY public."Accounts" USING btree (lower("Email") text_pattern_ops);
     CREATE INDEX accounts_tags ON "Accounts" USING gin (tags);
+    CREATE UNIQUE INDEX accounts_ext ON "Accounts" (lower((external_id)::text));
     CREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $$
     BEGIN
       NEW.updated_at := now(); -- CREATE TABLE in a body is not DDL here;
@@ -110,8 +111,8 @@ TEST(SqlSchemaTest, PostgresDialect) {
   ASSERT_NE(Accounts, nullptr);
   EXPECT_TRUE(Accounts->isFullyKnown());
   EXPECT_EQ(keysOf(Accounts),
-            (std::vector<Columns>{{"id"}, {"tenant_id", "slug"}, {"email"}}));
-  // The generated uuid has no unique key; a bigserial key is a surrogate.
+            (std::vector<Columns>{{"id"}, {"tenant_id", "slug"}, {"email"}, {"external_id"}}));
+  // A bigserial key and a key on a generated uuid are surrogates.
   EXPECT_EQ(naturalKeysOf(Accounts), (std::vector<Columns>{{"tenant_id", "slug"}, {"email"}}));
   EXPECT_TRUE(Accounts->isUniqueOn({"slug", "tenant_id", "name"}));
   EXPECT_FALSE(Accounts->isUniqueOn({"slug"}));
