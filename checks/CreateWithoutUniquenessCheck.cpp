@@ -436,7 +436,10 @@ void CreateWithoutUniquenessCheck::checkCreatePath(const FunctionDecl *Function,
     std::string What = Store.Sql || !Callee ? std::string("SQL INSERT")
                                             : Callee->getQualifiedNameAsString();
     const std::vector<std::string> *Natural = naturalKeysOf(Record);
-    unsigned SchemaSays = !Table ? 0 : Table->UniqueKeys.empty() ? 1 : 2;
+    // What the schema says about the table's keys, when it says all of it.
+    unsigned SchemaSays = !Table || !Table->isFullyKnown() ? 0
+                          : Table->UniqueKeys.empty()      ? 1
+                                                           : 2;
     diag(beginOf(Call),
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
          "test, with no lookup by %select{another key|%4}3 before it; "
