@@ -325,11 +325,34 @@ const Expr *leftmostConcatenated(const Expr *E) {
   return E;
 }
 
+/// Does \p Literal begin with a word a SQL statement begins with? A
+/// prepared statement's name ("add_invoice") does not.
+static bool startsLikeSql(const StringLiteral *Literal) {
+  if (Literal->getCharByteWidth() != 1)
+    return false;
+  static const char *const Verbs[] = {
+      "SELECT", "INSERT", "UPDATE", "DELETE", "WITH",     "REPLACE", "MERGE",
+      "UPSERT", "BEGIN",  "COMMIT", "ROLLBACK", "START", "END",     "SET",
+      "CREATE", "ALTER",  "DROP",   "SAVEPOINT", "RELEASE", "LOCK", "CALL"};
+  std::string Head = leadingSqlWords(Literal->getString(), 1);
+  return llvm::is_contained(Verbs, Head);
+}
+
 const StringLiteral *ModelVocabulary::sqlArgument(const CallExpr *Call) {
+  // conn.prepare("add_invoice", "INSERT ..."): the statement, not its name.
+  const StringLiteral *First = nullptr;
+  for (const Expr *Argument : Call->arguments())
+    if (const auto *Literal = dyn_cast_or_null<StringLiteral>(
+            leftmostConcatenated(ignoreWrappers(Argument)))) {
+      if (startsLikeSql(Literal))
+        return Literal;
+      if (!First)
+        First = Literal;
+    }
   for (const Expr *Argument : Call->arguments()) {
     const Expr *Inner = leftmostConcatenated(ignoreWrappers(Argument));
     if (const auto *Literal = dyn_cast_or_null<StringLiteral>(Inner))
-      return Literal;
+      return First ? First : Literal;
     // const char *Sql = "UPDATE ..."; exec(Sql);
     if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Inner))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
