@@ -528,13 +528,71 @@ bool mentionsField(const Stmt *S, const FieldDecl *Field, unsigned Depth = 0) {
   return false;
 }
 
+/// Does \p Class synchronise itself: listed in SelfSynchronisedTypes, or
+/// owning (directly, in a base or in a data member's class, to a small
+/// depth) a mutex or an atomic?
+bool synchronisesItself(const CXXRecordDecl *Class, const model::ModelVocabulary &Vocabulary,
+                        const model::DeclNameList &Listed, unsigned Depth = 0) {
+  if (!Class || Depth > 3)
+    return false;
+  if (Listed.matches(Class))
+    return true;
+  if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+    if (Listed.matches(Instance->getSpecializedTemplate()))
+      return true;
+  Class = Class->getDefinition();
+  if (!Class)
+    return false;
+  auto IsSynchronising = [&](QualType Type) {
+    while (const auto *Array = Type->getAsArrayTypeUnsafe())
+      Type = Array->getElementType();
+    if (Type->isAtomicType())
+      return true;
+    const CXXRecordDecl *Member = Type->getAsCXXRecordDecl();
+    if (!Member)
+      return false;
+    if (Vocabulary.isLockable(Member))
+      return true;
+    if (Member->getDeclName().isIdentifier() &&
+        StringRef(Member->getName()).contains_insensitive("atomic"))
+      return true;
+    return synchronisesItself(Member, Vocabulary, Listed, Depth + 1);
+  };
+  for (const FieldDecl *Field : Class->fields())
+    if (IsSynchronising(Field->getType()))
+      return true;
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (synchronisesItself(Base.getType()->getAsCXXRecordDecl(), Vocabulary, Listed, Depth + 1))
+      return true;
+  return false;
+}
+
+/// Does the documentation comment of \p Function say it is thread-safe?
+bool documentedThreadSafe(const FunctionDecl *Function) {
+  const ASTContext &Context = Function->getASTContext();
+  const RawComment *Comment = Context.getRawCommentForAnyRedecl(Function);
+  if (!Comment)
+    return false;
+  std::string Text = Comment->getRawText(Context.getSourceManager()).lower();
+  return StringRef(Text).contains("thread-safe") || StringRef(Text).contains("thread safe") ||
+         StringRef(Text).contains("threadsafe");
+}
+
+/// The lambda \p E is, through implicit nodes and copies; or null.
+const LambdaExpr *asLambda(const Expr *E) {
+  return E ? dyn_cast<LambdaExpr>(ignoreCopies(E)) : nullptr;
+}
+
 class MemberAccessWalker {
 public:
   MemberAccessWalker(const model::ModelVocabulary &Vocabulary, const SourceManager &SM,
                      const CXXRecordDecl *Class,
                      llvm::ArrayRef<std::string> UpdateMethods,
+                     const model::DeclNameList &SelfSynchronised,
+                     const model::VerbPhrases &DeferringWords,
                      UnlockedReadModifyWriteCheck::MemberAccesses &Accesses)
       : Vocabulary(Vocabulary), SM(SM), Class(Class), UpdateMethods(UpdateMethods),
+        SelfSynchronised(SelfSynchronised), DeferringWords(DeferringWords),
         Accesses(Accesses) {}
 
   void walk(const CXXMethodDecl *InMethod, const Stmt *Body, bool HeldByCaller) {
@@ -542,16 +600,27 @@ public:
     model::SynchronisedRegions Regions(Vocabulary, Body, SM);
     Current = &Regions;
     Held = HeldByCaller;
+    findLambdaCalls(Body);
     visit(Body);
   }
 
 private:
+  /// The region held at \p Loc in the current body, or null.
+  const model::SyncRegion *regionAt(SourceLocation Loc) const {
+    return Current->containing(Loc);
+  }
   bool isLocked(SourceLocation Loc) const {
-    return Held || Current->containing(Loc);
+    return Held || Inherited || regionAt(Loc);
+  }
+  const NamedDecl *lockAt(SourceLocation Loc) const {
+    if (const model::SyncRegion *Region = regionAt(Loc))
+      return Region->Lock;
+    return Inherited ? InheritedLock : nullptr;
   }
 
-  /// Members whose races the check is about: a mutable, non-atomic data
-  /// member of this class that -Wthread-safety does not already check.
+  /// Members whose races the check is about: a mutable data member of this
+  /// class that does not synchronise itself and that -Wthread-safety does
+  /// not already check.
   bool isTracked(const FieldDecl *Field) const {
     if (!Field || Field->getParent()->getCanonicalDecl() != Class->getCanonicalDecl())
       return false;
@@ -569,6 +638,8 @@ private:
             StringRef(Name).contains("condition_variable"))
           return false;
       }
+      if (synchronisesItself(FieldClass, Vocabulary, SelfSynchronised))
+        return false;
     }
     return true;
   }
@@ -577,30 +648,92 @@ private:
     const FieldDecl *Field = thisField(Target);
     SourceLocation Loc = At->getBeginLoc();
     if (isTracked(Field))
-      Accesses.Accesses.push_back({Field, Loc, Method, isLocked(Loc), /*Update=*/true});
+      Accesses.Accesses.push_back(
+          {Field, Loc, Method, isLocked(Loc), /*Update=*/true, lockAt(Loc)});
+  }
+
+  /// Lambdas stored in local variables, and whether every call of each is
+  /// made while a lock is held (a lambda called only under the lock runs
+  /// under it).
+  void findLambdaCalls(const Stmt *S, unsigned Depth = 0) {
+    if (!S || Depth > 256)
+      return;
+    if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(S);
+        Call && Call->getOperator() == OO_Call && Call->getNumArgs() >= 1)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->hasLocalStorage())
+          if (const LambdaExpr *Lambda = asLambda(Var->getInit())) {
+            auto [It, Inserted] = LambdaCalls.try_emplace(Lambda, true, nullptr);
+            bool Locked = isLocked(Call->getBeginLoc());
+            It->second.first &= Locked;
+            if (Locked && !It->second.second)
+              It->second.second = lockAt(Call->getBeginLoc());
+          }
+    for (const Stmt *Child : S->children())
+      findLambdaCalls(Child, Depth + 1);
+  }
+
+  /// Lambdas passed to a call or a construction that runs them later.
+  void noteDeferredLambdas(const Stmt *S) {
+    const NamedDecl *Callee = nullptr;
+    llvm::ArrayRef<const Expr *> Arguments;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      Callee = Call->getDirectCallee();
+      Arguments = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      Callee = Construct->getConstructor()->getParent();
+      Arguments = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    }
+    if (!Callee || !Callee->getDeclName().isIdentifier())
+      return;
+    if (!DeferringWords.matchesName(Callee->getName()))
+      return;
+    for (const Expr *Argument : Arguments)
+      if (const LambdaExpr *Lambda = asLambda(Argument))
+        Deferred.insert(Lambda);
+  }
+
+  /// Whether \p Lambda runs under the lock held where it is written.
+  std::pair<bool, const NamedDecl *> lambdaRunsLocked(const LambdaExpr *Lambda) const {
+    auto Called = LambdaCalls.find(Lambda);
+    if (Called != LambdaCalls.end())
+      return {Called->second.first, Called->second.second};
+    SourceLocation At = Lambda->getBeginLoc();
+    if (Deferred.contains(Lambda) || !isLocked(At))
+      return {false, nullptr};
+    return {true, lockAt(At)};
   }
 
   void visit(const Stmt *S) {
     if (!S || ++Nodes > MaxNodesPerFunction)
       return;
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      // Runs when it is called: its own locks, not the enclosing ones.
+      // Runs when it is called: its own locks, and the enclosing one when
+      // it is run while that is held.
       const model::SynchronisedRegions *Outer = Current;
-      bool OuterHeld = Held;
+      bool OuterHeld = Held, OuterInherited = Inherited;
+      const NamedDecl *OuterLock = InheritedLock;
+      auto [Locked, Lock] = lambdaRunsLocked(Lambda);
       model::SynchronisedRegions Regions(Vocabulary, Lambda->getBody(), SM);
       Current = &Regions;
-      Held = false;
+      Held = OuterHeld && Locked;
+      Inherited = Locked;
+      InheritedLock = Lock;
       visit(Lambda->getBody());
       Current = Outer;
       Held = OuterHeld;
+      Inherited = OuterInherited;
+      InheritedLock = OuterLock;
       return;
     }
+    noteDeferredLambdas(S);
     if (const auto *Member = dyn_cast<MemberExpr>(S))
       if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
         if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
             isTracked(Field))
           Accesses.Accesses.push_back({Field, Member->getBeginLoc(), Method,
-                                       isLocked(Member->getBeginLoc()), /*Update=*/false});
+                                       isLocked(Member->getBeginLoc()), /*Update=*/false,
+                                       lockAt(Member->getBeginLoc())});
     if (const auto *Unary = dyn_cast<UnaryOperator>(S);
         Unary && Unary->isIncrementDecrementOp()) {
       unlockedUpdate(Unary->getSubExpr(), S);
@@ -618,13 +751,13 @@ private:
     } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *Callee = Call->getMethodDecl();
       if (Callee && !Callee->isConst() && Callee->getDeclName().isIdentifier() &&
-          llvm::is_contained(UpdateMethods, Callee->getName()))
+          llvm::is_contained(UpdateMethods, Callee->getName()) &&
+          !documentedThreadSafe(Callee))
         unlockedUpdate(Call->getImplicitObjectArgument(), S);
-      // helper() called on this: under a lock or not?
-      if (Callee && isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
-        auto &[Locked, Unlocked] = Accesses.Calls[Callee->getCanonicalDecl()];
-        ++(isLocked(Call->getBeginLoc()) ? Locked : Unlocked);
-      }
+      // helper() called on this: under a lock or not, and from where?
+      if (Callee && isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        Accesses.Calls[Callee->getCanonicalDecl()].push_back(
+            {Method ? Method->getCanonicalDecl() : nullptr, isLocked(Call->getBeginLoc())});
     }
     for (const Stmt *Child : S->children())
       visit(Child);
@@ -647,26 +780,55 @@ private:
   const SourceManager &SM;
   const CXXRecordDecl *Class;
   llvm::ArrayRef<std::string> UpdateMethods;
+  const model::DeclNameList &SelfSynchronised;
+  const model::VerbPhrases &DeferringWords;
   UnlockedReadModifyWriteCheck::MemberAccesses &Accesses;
   const model::SynchronisedRegions *Current = nullptr;
   const CXXMethodDecl *Method = nullptr;
   bool Held = false;
+  /// Inside a lambda that runs under the lock held where it is written.
+  bool Inherited = false;
+  const NamedDecl *InheritedLock = nullptr;
+  llvm::DenseMap<const LambdaExpr *, std::pair<bool, const NamedDecl *>> LambdaCalls;
+  llvm::DenseSet<const LambdaExpr *> Deferred;
   unsigned Nodes = 0;
 };
 
 /// A private or protected member function is a helper of the class: it is
 /// taken to run with its caller's lock held when every call to it seen in
-/// the class holds a lock (or no call is seen). A public one is not.
-bool runsWithLockHeld(const CXXMethodDecl *Method,
-                      const UnlockedReadModifyWriteCheck::MemberAccesses &Accesses) {
-  if (!Method)
-    return false;
-  AccessSpecifier Access = Method->getCanonicalDecl()->getAccess();
-  if (Access == AS_public || Access == AS_none)
-    return false;
-  auto It = Accesses.Calls.find(Method->getCanonicalDecl());
-  return It == Accesses.Calls.end() || It->second.second == 0;
-}
+/// the class holds a lock, or is made from a helper that runs with it held
+/// (or no call is seen). A public one is not.
+class HelperLocks {
+public:
+  explicit HelperLocks(const UnlockedReadModifyWriteCheck::MemberAccesses &Accesses)
+      : Accesses(Accesses) {}
+
+  bool runsWithLockHeld(const CXXMethodDecl *Method) {
+    if (!Method)
+      return false;
+    Method = Method->getCanonicalDecl();
+    AccessSpecifier Access = Method->getAccess();
+    if (Access == AS_public || Access == AS_none)
+      return false;
+    auto [It, Inserted] = Known.try_emplace(Method, false);
+    if (!Inserted)
+      return It->second; // Known, or being decided (a cycle holds no lock).
+    bool Held = true;
+    auto Calls = Accesses.Calls.find(Method);
+    if (Calls != Accesses.Calls.end())
+      for (const auto &Call : Calls->second)
+        if (!Call.Locked && (Call.Caller == Method || !runsWithLockHeld(Call.Caller))) {
+          Held = false;
+          break;
+        }
+    Known[Method] = Held;
+    return Held;
+  }
+
+private:
+  const UnlockedReadModifyWriteCheck::MemberAccesses &Accesses;
+  llvm::DenseMap<const CXXMethodDecl *, bool> Known;
+};
 
 std::vector<std::string> normalisedList(StringRef Value) {
   std::vector<std::string> Names = model::parseList(Value);
@@ -682,14 +844,20 @@ UnlockedReadModifyWriteCheck::UnlockedReadModifyWriteCheck(StringRef Name,
     : ModelGuardCheck(Name, Context), VersionArguments(stringOption("VersionArguments")),
       MemberReadModifyWrite(boolOption("MemberReadModifyWrite")),
       MemberUpdateMethods(stringOption("MemberUpdateMethods")),
+      SelfSynchronisedTypes(stringOption("SelfSynchronisedTypes")),
+      DeferringCalls(stringOption("DeferringCalls")),
       VersionNames(normalisedList(VersionArguments)),
-      UpdateMethodNames(model::parseList(MemberUpdateMethods)) {}
+      UpdateMethodNames(model::parseList(MemberUpdateMethods)),
+      SelfSynchronisedTypeList(SelfSynchronisedTypes, model::UnqualifiedMatch::Equal),
+      DeferringCallWords(DeferringCalls) {}
 
 void UnlockedReadModifyWriteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ModelGuardCheck::storeOptions(Opts);
   Options.store(Opts, "VersionArguments", VersionArguments);
   Options.store(Opts, "MemberReadModifyWrite", MemberReadModifyWrite);
   Options.store(Opts, "MemberUpdateMethods", MemberUpdateMethods);
+  Options.store(Opts, "SelfSynchronisedTypes", SelfSynchronisedTypes);
+  Options.store(Opts, "DeferringCalls", DeferringCalls);
 }
 
 void UnlockedReadModifyWriteCheck::registerMatchers(MatchFinder *Finder) {
@@ -789,7 +957,8 @@ void UnlockedReadModifyWriteCheck::checkMembers(const CXXMethodDecl *Method,
   const CXXRecordDecl *Class = Method->getParent()->getDefinition();
   if (!Class)
     return;
-  MemberAccessWalker Walker(vocabulary(), SM, Class, UpdateMethodNames, Classes[Class]);
+  MemberAccessWalker Walker(vocabulary(), SM, Class, UpdateMethodNames, SelfSynchronisedTypeList,
+                            DeferringCallWords, Classes[Class]);
   Walker.walk(Method, Method->getBody(), requiresLockHeld(Method));
 }
 
@@ -798,27 +967,50 @@ void UnlockedReadModifyWriteCheck::onEndOfTranslationUnit() {
   for (const auto &Entry : Classes) {
     const CXXRecordDecl *Class = Entry.first;
     const MemberAccesses &Members = Entry.second;
+    HelperLocks Helpers(Members);
     auto HoldsLock = [&](const MemberAccesses::Access &Access) {
-      return Access.Locked || runsWithLockHeld(Access.Method, Members);
+      return Access.Locked || Helpers.runsWithLockHeld(Access.Method);
     };
-    // The first access to each member made with a lock held.
-    llvm::DenseMap<const FieldDecl *, SourceLocation> LockedAt;
-    for (const MemberAccesses::Access &Access : Members.Accesses)
-      if (HoldsLock(Access))
-        LockedAt.try_emplace(Access.Field, Access.Loc);
+    // Per member: the first access made with a lock held, and the mutex
+    // held at the locked accesses that name one. A member locked by
+    // different mutexes in different places is guarded by none of them.
+    struct Guard {
+      SourceLocation LockedAt;
+      const NamedDecl *Mutex = nullptr;
+      bool Inconsistent = false;
+    };
+    llvm::DenseMap<const FieldDecl *, Guard> Guards;
+    for (const MemberAccesses::Access &Access : Members.Accesses) {
+      if (!HoldsLock(Access))
+        continue;
+      Guard &G = Guards[Access.Field];
+      if (G.LockedAt.isInvalid())
+        G.LockedAt = Access.Loc;
+      if (!Access.Lock)
+        continue;
+      if (!G.Mutex)
+        G.Mutex = Access.Lock;
+      else if (G.Mutex->getCanonicalDecl() != Access.Lock->getCanonicalDecl())
+        G.Inconsistent = true;
+    }
     for (const MemberAccesses::Access &Access : Members.Accesses) {
       if (!Access.Update || HoldsLock(Access))
         continue;
-      auto Locked = LockedAt.find(Access.Field);
-      if (Locked == LockedAt.end() || !Reported.insert(Access.Loc).second)
+      auto Found = Guards.find(Access.Field);
+      if (Found == Guards.end() || Found->second.Inconsistent ||
+          !Reported.insert(Access.Loc).second)
         continue;
+      const Guard &G = Found->second;
       bool Named = Class->getIdentifier() != nullptr;
       diag(Access.Loc, "'%0' is read, modified and written without holding a lock, but "
                        "%select{its class|'%2'}1 holds one for other accesses to it; "
                        "concurrent updates are lost (a lost-update race)")
           << Access.Field->getName() << Named << (Named ? Class->getName() : StringRef());
-      diag(Locked->second, "'%0' was accessed under a lock here", DiagnosticIDs::Note)
-          << Access.Field->getName();
+      bool MutexNamed = G.Mutex && G.Mutex->getDeclName().isIdentifier();
+      diag(G.LockedAt, "'%0' was accessed under %select{a lock|'%2'}1 here",
+           DiagnosticIDs::Note)
+          << Access.Field->getName() << MutexNamed
+          << (MutexNamed ? G.Mutex->getName() : StringRef());
     }
   }
   Classes.clear();

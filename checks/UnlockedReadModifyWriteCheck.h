@@ -44,11 +44,17 @@ public:
       bool Locked;
       /// The access reads, modifies and writes the member.
       bool Update;
+      /// The mutex held there, when the region names one.
+      const NamedDecl *Lock = nullptr;
     };
     std::vector<Access> Accesses;
-    /// Calls of the class's own member functions on `this`: how many were
-    /// made under a lock and how many without.
-    llvm::DenseMap<const CXXMethodDecl *, std::pair<unsigned, unsigned>> Calls;
+    /// A call of one of the class's own member functions on `this`.
+    struct Call {
+      const CXXMethodDecl *Caller;
+      bool Locked;
+    };
+    /// The calls of each member function, by callee.
+    llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<Call, 2>> Calls;
   };
 
 private:
@@ -60,8 +66,12 @@ private:
   const std::string VersionArguments;
   const bool MemberReadModifyWrite;
   const std::string MemberUpdateMethods;
+  const std::string SelfSynchronisedTypes;
+  const std::string DeferringCalls;
   const std::vector<std::string> VersionNames;
   const std::vector<std::string> UpdateMethodNames;
+  const model::DeclNameList SelfSynchronisedTypeList;
+  const model::VerbPhrases DeferringCallWords;
 
   // Per translation unit.
   llvm::MapVector<const CXXRecordDecl *, MemberAccesses> Classes;
