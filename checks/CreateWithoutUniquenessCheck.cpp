@@ -68,14 +68,6 @@ bool exits(const Stmt *S) {
   return false;
 }
 
-/// The items of a list option, normalised as identifiers are.
-std::vector<std::string> normalisedList(StringRef Value) {
-  std::vector<std::string> Names = model::parseList(Value);
-  for (std::string &Name : Names)
-    Name = model::normalisedName(Name);
-  return Names;
-}
-
 std::string quotedList(llvm::ArrayRef<std::string> Names) {
   std::string Text;
   for (size_t I = 0; I < Names.size(); ++I) {
@@ -90,19 +82,13 @@ std::string quotedList(llvm::ArrayRef<std::string> Names) {
 
 CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
                                                            ClangTidyContext *Context)
-    : ModelGuardCheck(Name, Context),
-      CreateFunctionVerbs(stringOption("CreateFunctionVerbs")),
-      IdentityNames(stringOption("IdentityNames")),
-      IdentityMethods(stringOption("IdentityMethods")),
-      NaturalKeys(stringOption("NaturalKeys")),
-      TestFileRegex(stringOption("TestFileRegex")),
-      SchemaFiles(stringOption("SchemaFiles")), CreateVerbs(CreateFunctionVerbs),
-      IdentityNameList(normalisedList(IdentityNames)),
-      IdentityMethodList(model::parseList(IdentityMethods)),
-      SchemaGlobs(model::parseList(SchemaFiles)) {
+    : ModelGuardCheck(Name, Context), CreateVerbs(stringOption("CreateFunctionVerbs")),
+      IdentityNameList(model::parseNormalisedList(stringOption("IdentityNames"))),
+      IdentityMethodList(model::parseList(stringOption("IdentityMethods"))),
+      SchemaGlobs(model::parseList(stringOption("SchemaFiles"))) {
   // "Type: field, field; Other: field"
   llvm::SmallVector<StringRef, 4> Entries;
-  StringRef(NaturalKeys).split(Entries, ';', -1, /*KeepEmpty=*/false);
+  stringOption("NaturalKeys").split(Entries, ';', -1, /*KeepEmpty=*/false);
   for (StringRef Entry : Entries) {
     auto [Type, Fields] = Entry.rsplit(':');
     Type = Type.trim();
@@ -115,7 +101,7 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
     for (const std::string &Field : model::parseList(Fields))
       Keys.push_back(model::normalisedName(Field));
   }
-  if (!TestFileRegex.empty()) {
+  if (StringRef TestFileRegex = stringOption("TestFileRegex"); !TestFileRegex.empty()) {
     llvm::Regex Compiled(TestFileRegex);
     std::string Error;
     if (Compiled.isValid(Error))
@@ -124,16 +110,6 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
       configurationDiag("%0: option 'TestFileRegex': invalid regular expression '%1': %2")
           << Name << TestFileRegex << Error;
   }
-}
-
-void CreateWithoutUniquenessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ModelGuardCheck::storeOptions(Opts);
-  Options.store(Opts, "CreateFunctionVerbs", CreateFunctionVerbs);
-  Options.store(Opts, "IdentityNames", IdentityNames);
-  Options.store(Opts, "IdentityMethods", IdentityMethods);
-  Options.store(Opts, "NaturalKeys", NaturalKeys);
-  Options.store(Opts, "TestFileRegex", TestFileRegex);
-  Options.store(Opts, "SchemaFiles", SchemaFiles);
 }
 
 namespace {

@@ -18,17 +18,10 @@ namespace clang::tidy::modelguard {
 class CreateWithoutUniquenessCheck : public ModelGuardCheck {
 public:
   CreateWithoutUniquenessCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   const CXXRecordDecl *createdRecord(const FunctionDecl *Function,
@@ -43,12 +36,6 @@ private:
   void loadSchemaFiles(const SourceManager &SM);
   model::SchemaView schema() const;
 
-  const std::string CreateFunctionVerbs;
-  const std::string IdentityNames;
-  const std::string IdentityMethods;
-  const std::string NaturalKeys;
-  const std::string TestFileRegex;
-  const std::string SchemaFiles;
   const model::VerbPhrases CreateVerbs;
   const std::vector<std::string> IdentityNameList;
   const std::vector<std::string> IdentityMethodList;

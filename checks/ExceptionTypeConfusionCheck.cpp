@@ -131,16 +131,9 @@ void collectDynamicCasts(const Stmt *S, const ValueDecl *Of,
 
 ExceptionTypeConfusionCheck::ExceptionTypeConfusionCheck(StringRef Name,
                                                          ClangTidyContext *Context)
-    : ModelGuardCheck(Name, Context), StringTypes(stringOption("StringTypes")),
-      ExceptionTypes(stringOption("ExceptionTypes")),
-      StringTemplates(StringTypes, model::UnqualifiedMatch::Equal),
-      ExceptionClasses(ExceptionTypes, model::UnqualifiedMatch::Equal) {}
-
-void ExceptionTypeConfusionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ModelGuardCheck::storeOptions(Opts);
-  Options.store(Opts, "StringTypes", StringTypes);
-  Options.store(Opts, "ExceptionTypes", ExceptionTypes);
-}
+    : ModelGuardCheck(Name, Context),
+      StringTemplates(stringOption("StringTypes"), model::UnqualifiedMatch::Equal),
+      ExceptionClasses(stringOption("ExceptionTypes"), model::UnqualifiedMatch::Equal) {}
 
 void ExceptionTypeConfusionCheck::onStartOfTranslationUnit() {
   ModelGuardCheck::onStartOfTranslationUnit();

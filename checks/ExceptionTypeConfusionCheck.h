@@ -17,16 +17,9 @@ namespace clang::tidy::modelguard {
 class ExceptionTypeConfusionCheck : public ModelGuardCheck {
 public:
   ExceptionTypeConfusionCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   /// The string and exception types a std::any was probed for so far.
@@ -47,8 +40,6 @@ private:
   void checkTypeNameFallback(const CXXMemberCallExpr *NameCall,
                              const CXXTypeidExpr *TypeId, ASTContext &Context);
 
-  const std::string StringTypes;
-  const std::string ExceptionTypes;
   const model::DeclNameList StringTemplates;
   const model::DeclNameList ExceptionClasses;
   llvm::DenseMap<const ValueDecl *, AnyProbes> AnyValues;

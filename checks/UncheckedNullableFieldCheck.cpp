@@ -36,38 +36,18 @@ bool isInInstantiation(const DeclContext *DC) {
 UncheckedNullableFieldCheck::UncheckedNullableFieldCheck(StringRef Name,
                                                          ClangTidyContext *Context)
     : ModelGuardCheck(Name, Context), RecordsOnly(boolOption("RecordsOnly")),
-      AccessMethods(stringOption("AccessMethods")),
-      PresenceMethods(stringOption("PresenceMethods")),
-      AbsenceMethods(stringOption("AbsenceMethods")),
-      ResetMethods(stringOption("ResetMethods")),
-      AssignMethods(stringOption("AssignMethods")),
-      InvalidateOnNonConstCall(boolOption("InvalidateOnNonConstCall")),
-      AnalysisBudget(unsignedOption("AnalysisBudget")),
       ReportSkippedFunctions(boolOption("ReportSkippedFunctions")) {
   Analysis.FormOf = [this](const FieldDecl *Field) { return formOf(Field); };
   Analysis.IsNullableType = [this](QualType Type) {
     return vocabulary().nullableFormOfType(Type) != model::NullableForm::NotNullable;
   };
-  Analysis.AccessMethods = model::parseList(AccessMethods);
-  Analysis.PresenceMethods = model::parseList(PresenceMethods);
-  Analysis.AbsenceMethods = model::parseList(AbsenceMethods);
-  Analysis.ResetMethods = model::parseList(ResetMethods);
-  Analysis.AssignMethods = model::parseList(AssignMethods);
-  Analysis.InvalidateOnNonConstCall = InvalidateOnNonConstCall;
-  Analysis.Budget = AnalysisBudget;
-}
-
-void UncheckedNullableFieldCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  ModelGuardCheck::storeOptions(Opts);
-  Options.store(Opts, "RecordsOnly", RecordsOnly);
-  Options.store(Opts, "AccessMethods", AccessMethods);
-  Options.store(Opts, "PresenceMethods", PresenceMethods);
-  Options.store(Opts, "AbsenceMethods", AbsenceMethods);
-  Options.store(Opts, "ResetMethods", ResetMethods);
-  Options.store(Opts, "AssignMethods", AssignMethods);
-  Options.store(Opts, "InvalidateOnNonConstCall", InvalidateOnNonConstCall);
-  Options.store(Opts, "AnalysisBudget", AnalysisBudget);
-  Options.store(Opts, "ReportSkippedFunctions", ReportSkippedFunctions);
+  Analysis.AccessMethods = model::parseList(stringOption("AccessMethods"));
+  Analysis.PresenceMethods = model::parseList(stringOption("PresenceMethods"));
+  Analysis.AbsenceMethods = model::parseList(stringOption("AbsenceMethods"));
+  Analysis.ResetMethods = model::parseList(stringOption("ResetMethods"));
+  Analysis.AssignMethods = model::parseList(stringOption("AssignMethods"));
+  Analysis.InvalidateOnNonConstCall = boolOption("InvalidateOnNonConstCall");
+  Analysis.Budget = unsignedOption("AnalysisBudget");
 }
 
 void UncheckedNullableFieldCheck::onStartOfTranslationUnit() {
@@ -194,7 +174,7 @@ void UncheckedNullableFieldCheck::analyse(const Decl *Function, const Stmt *Body
            "fields: %select{it needs more than %3 analysis steps|no control "
            "flow graph}2 (%4 skipped in this translation unit)")
           << IsLambda << (Named ? Named->getNameAsString() : std::string())
-          << (Result.Status == analysis::PresenceResult::NoCFG) << AnalysisBudget
+          << (Result.Status == analysis::PresenceResult::NoCFG) << Analysis.Budget
           << SkippedFunctions;
     }
     return;

@@ -18,16 +18,9 @@ namespace clang::tidy::modelguard {
 class UncheckedNullableFieldCheck : public ModelGuardCheck {
 public:
   UncheckedNullableFieldCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_IgnoreUnlessSpelledInSource;
-  }
 
 private:
   void analyseDeclarations(const Decl *D, ASTContext &Context, unsigned Depth);
@@ -37,13 +30,6 @@ private:
   model::NullableForm formOf(const FieldDecl *Field);
 
   const bool RecordsOnly;
-  const std::string AccessMethods;
-  const std::string PresenceMethods;
-  const std::string AbsenceMethods;
-  const std::string ResetMethods;
-  const std::string AssignMethods;
-  const bool InvalidateOnNonConstCall;
-  const unsigned AnalysisBudget;
   const bool ReportSkippedFunctions;
 
   analysis::PresenceOptions Analysis;

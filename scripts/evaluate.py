@@ -76,6 +76,9 @@ def parse_args():
                    help="use the corpus as it is instead of running fetch-corpus.sh")
     p.add_argument("--corpus", default=os.environ.get("MODELGUARD_CORPUS", "/work/corpus"))
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
+    p.add_argument("--compare-build", default="",
+                   help="also time the five checks of the module in this build directory "
+                        "(\"before\"), in the same interleaved rounds")
     p.add_argument("--clang-tidy", default="/usr/lib/llvm-22/bin/clang-tidy")
     p.add_argument("--driver", default="auto",
                    help="the modelguard batch driver: 'auto' (use it when built), "
@@ -151,10 +154,10 @@ def run_limited(cmd, timeout):
     return status, wall, cpu, stdout, stderr
 
 
-def tidy_command(args, build, file, checks, header_filter, load=True):
+def tidy_command(args, build, file, checks, header_filter, load=True, module_build=None):
     cmd = [args.clang_tidy, "-p", build, "--quiet", "--checks=-*," + checks]
     if load:
-        cmd.append("--load=" + os.path.join(args.build, "libModelGuard.so"))
+        cmd.append("--load=" + os.path.join(module_build or args.build, "libModelGuard.so"))
     if header_filter:
         cmd.append("--header-filter=" + header_filter)
     return cmd + [file]
@@ -249,19 +252,23 @@ def time_configs(args, projects, sample):
     cpu s)."""
     src_of = {p: os.path.realpath(os.path.join(b, "..", "src")) for p, b in projects.items()}
     configs = {
-        "baseline": (CHEAP_CHECK, False),
-        "five": (CHEAP_CHECK + ",modelguard-*", True),
+        "baseline": (CHEAP_CHECK, False, None),
+        "five": (CHEAP_CHECK + ",modelguard-*", True, None),
     }
+    if args.compare_build:
+        configs["before"] = (CHEAP_CHECK + ",modelguard-*", True, args.compare_build)
     rows = []
     for r in range(1, args.rounds + 1):
-        order = ["baseline", "five"] if r % 2 else ["five", "baseline"]
+        order = sorted(configs)
+        order = order if r % 2 else order[::-1]
         for name in order:
-            checks, load = configs[name]
+            checks, load, module_build = configs[name]
 
             def one(item):
                 project, build, file = item
                 cmd = tidy_command(args, build, file, checks,
-                                   "^" + re.escape(src_of[project]) + "/", load)
+                                   "^" + re.escape(src_of[project]) + "/", load,
+                                   module_build)
                 status, wall, cpu, _, _ = run_limited(cmd, args.timeout)
                 return wall, cpu
 
@@ -421,6 +428,24 @@ def main():
             "target: at most +5%%." % (100.0 * (five_cpu - base_cpu) / base_cpu,
                                       statistics.median(overheads)))
         say()
+        if args.compare_build:
+            say("The five checks of `%s` (before) and of `%s` (after), same rounds:"
+                % (args.compare_build, args.build))
+            say()
+            say("| round | before CPU s | after CPU s | change |")
+            say("|---:|---:|---:|---:|")
+            for r in range(1, args.rounds + 1):
+                a = next(x for x in rows if x[0] == r and x[1] == "before")
+                v = next(x for x in rows if x[0] == r and x[1] == "five")
+                say("| %d | %.1f | %.1f | %+.1f%% |" % (r, a[3], v[3],
+                                                      100.0 * (v[3] - a[3]) / a[3]))
+            before_cpu = sum(x[3] for x in rows if x[1] == "before")
+            say()
+            say("Overall, after vs before: %+.1f%% CPU time; over the baseline: before "
+                "%+.1f%%, after %+.1f%%." % (100.0 * (five_cpu - before_cpu) / before_cpu,
+                                            100.0 * (before_cpu - base_cpu) / base_cpu,
+                                            100.0 * (five_cpu - base_cpu) / base_cpu))
+            say()
     with open(os.path.join(out, "summary.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
     log("evaluate: wrote %s" % out)

@@ -105,15 +105,18 @@ std::string leadingSqlWords(llvm::StringRef Sql, unsigned Count) {
 
 } // namespace
 
-std::optional<llvm::Regex> ModelVocabulary::compileRegex(llvm::StringRef OptionName,
-                                                         llvm::StringRef Pattern) {
+std::optional<llvm::Regex>
+ModelVocabulary::compileRegex(const ClangTidyCheck::OptionsView &Options,
+                              llvm::StringRef OptionName) {
+  std::string Pattern = readOption(Options, OptionName);
   if (Pattern.empty())
     return std::nullopt;
   llvm::Regex Compiled(Pattern);
   std::string Error;
   if (!Compiled.isValid(Error)) {
-    Problems.push_back("option '" + OptionName.str() + "': invalid regular expression '" +
-                       Pattern.str() + "': " + Error);
+    Problems.push_back({OptionName.str(),
+                        "invalid regular expression '" + Pattern + "': " + Error,
+                        Options.get(OptionName).has_value()});
     return std::nullopt;
   }
   return Compiled;
@@ -145,8 +148,8 @@ ModelVocabulary::ModelVocabulary(const ClangTidyCheck::OptionsView &Options)
     llvm::StringRef Name(Option.Name.data(), Option.Name.size());
     RawOptions.emplace_back(Name.str(), readOption(Options, Name));
   }
-  RecordTypes = compileRegex("RecordTypes", readOption(Options, "RecordTypes"));
-  NullableTypes = compileRegex("NullableTypes", readOption(Options, "NullableTypes"));
+  RecordTypes = compileRegex(Options, "RecordTypes");
+  NullableTypes = compileRegex(Options, "NullableTypes");
 }
 
 void ModelVocabulary::storeOptions(const ClangTidyCheck::OptionsView &Options,

@@ -62,6 +62,14 @@ enum class SyncEdge { None, Acquire, Release };
 /// How a nullable member is read and tested.
 enum class NullableForm { NotNullable, Wrapper, Pointer };
 
+/// A vocabulary option whose value cannot be used.
+struct OptionProblem {
+  std::string Option;
+  std::string Message;
+  /// The value was configured for the check itself, not globally.
+  bool Local = false;
+};
+
 class ModelVocabulary {
 public:
   /// Reads the vocabulary options through \p Options (check-local name
@@ -73,9 +81,8 @@ public:
                     ClangTidyOptions::OptionMap &Map) const;
 
   /// Problems found while reading the options (an invalid regular
-  /// expression, say), as "option 'X': problem"; the check reports them as
-  /// configuration errors.
-  llvm::ArrayRef<std::string> configurationProblems() const { return Problems; }
+  /// expression, say); the check reports them as configuration errors.
+  llvm::ArrayRef<OptionProblem> configurationProblems() const { return Problems; }
 
   /// Forgets per-translation-unit caches.
   void reset() { RecordCache.clear(); }
@@ -159,12 +166,12 @@ private:
   bool hasPersistMethod(const CXXRecordDecl *Class) const;
   bool hasRecordAnnotation(const Decl *D) const;
   bool isInStoreNamespace(const Decl *D) const;
-  std::optional<llvm::Regex> compileRegex(llvm::StringRef OptionName,
-                                          llvm::StringRef Pattern);
+  std::optional<llvm::Regex> compileRegex(const ClangTidyCheck::OptionsView &Options,
+                                          llvm::StringRef OptionName);
 
   /// The raw option values, in catalog order, for storeOptions.
   std::vector<std::pair<std::string, std::string>> RawOptions;
-  std::vector<std::string> Problems;
+  std::vector<OptionProblem> Problems;
 
   std::string RecordAnnotation;
   std::vector<std::string> RecordBaseSuffixes;

@@ -140,4 +140,34 @@ std::string normalisedName(llvm::StringRef Name) {
   return Result.trim('_').str();
 }
 
+bool hasNameIn(const NamedDecl *D, llvm::ArrayRef<std::string> Names) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef Name = D->getName();
+  return llvm::any_of(Names, [&](const std::string &Item) { return Name == Item; });
+}
+
+bool nameContainsAny(llvm::StringRef Name, llvm::ArrayRef<std::string> LowerWords) {
+  if (Name.empty() || LowerWords.empty())
+    return false;
+  std::string Lower = Name.lower();
+  return llvm::any_of(LowerWords, [&](const std::string &Word) {
+    return llvm::StringRef(Lower).contains(Word);
+  });
+}
+
+std::vector<std::string> parseLowerList(llvm::StringRef Value) {
+  std::vector<std::string> Items = parseList(Value);
+  for (std::string &Item : Items)
+    Item = llvm::StringRef(Item).lower();
+  return Items;
+}
+
+std::vector<std::string> parseNormalisedList(llvm::StringRef Value) {
+  std::vector<std::string> Items = parseList(Value);
+  for (std::string &Item : Items)
+    Item = normalisedName(Item);
+  return Items;
+}
+
 } // namespace clang::tidy::modelguard::model

@@ -64,6 +64,19 @@ private:
   bool IgnoreCase;
 };
 
+/// Is \p D's unqualified identifier one of \p Names (exact comparison)?
+bool hasNameIn(const NamedDecl *D, llvm::ArrayRef<std::string> Names);
+
+/// Does \p Name contain one of \p LowerWords, ignoring case? The words
+/// are expected in lower case (see parseLowerList).
+bool nameContainsAny(llvm::StringRef Name, llvm::ArrayRef<std::string> LowerWords);
+
+/// parseList, with every item in lower case.
+std::vector<std::string> parseLowerList(llvm::StringRef Value);
+
+/// parseList, with every item normalised (see normalisedName).
+std::vector<std::string> parseNormalisedList(llvm::StringRef Value);
+
 /// A normalised identifier for name-based conventions: lower case, without
 /// a leading "m_" and without leading or trailing underscores, so that
 /// "m_traceback", "traceback_" and "Traceback" all compare equal.

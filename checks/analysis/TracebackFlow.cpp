@@ -1,0 +1,1111 @@
+//===--- TracebackFlow.cpp - modelguard ------------------------------------===//
+//
+// The algorithm is described in TracebackFlow.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TracebackFlow.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::modelguard::analysis {
+
+namespace {
+
+enum class SourceKind { StackTrace, Message, Param };
+
+/// Upper bounds that keep the analysis linear in the size of the code.
+constexpr unsigned MaxOrigins = 6;
+constexpr unsigned MaxHops = 8;
+constexpr unsigned MaxSummaryDepth = 6;
+constexpr unsigned MaxExprDepth = 48;
+constexpr unsigned MaxParamSinks = 8;
+constexpr unsigned Passes = 2;
+
+struct Hop {
+  SourceLocation Loc;
+  std::string Text;
+};
+
+struct Origin {
+  SourceKind Kind = SourceKind::StackTrace;
+  /// The parameter this origin stands for, when Kind is Param.
+  unsigned Param = 0;
+  SourceLocation SourceLoc;
+  std::string SourceName;
+  llvm::SmallVector<Hop, 4> Hops;
+  /// Where the value entered a key-value container, if it did.
+  SourceLocation ContainerLoc;
+  std::string ContainerName;
+  /// The literal key it is stored under in that container, if known.
+  std::string Key;
+
+  bool sameAs(const Origin &Other) const {
+    return Kind == Other.Kind && Param == Other.Param && SourceLoc == Other.SourceLoc;
+  }
+};
+
+using Taint = llvm::SmallVector<Origin, 2>;
+
+/// A sink reached by some value.
+struct SinkEvent {
+  TracebackSinkClass Class = TSC_Records;
+  SourceLocation Loc;
+  /// What the sink is, e.g. "record field 'Event::details'".
+  std::string Description;
+  /// What the sink is, when the value arrives in a container: e.g.
+  /// "values that are persisted".
+  std::string ContainerDescription;
+  /// The note at the sink when the report is at a container element.
+  std::string FinalNote;
+};
+
+/// A parameter of a summarised function that reaches a sink in it.
+struct ParamSink {
+  Origin Path;
+  SinkEvent Event;
+};
+
+struct FunctionSummary {
+  bool Complete = false;
+  Taint Return;
+  llvm::SmallVector<ParamSink, 2> Sinks;
+};
+
+
+void addOrigin(Taint &Into, const Origin &O) {
+  for (const Origin &Existing : Into)
+    if (Existing.sameAs(O))
+      return;
+  if (Into.size() < MaxOrigins) {
+    Into.push_back(O);
+    return;
+  }
+  // Full: a real source displaces a parameter, never the other way round.
+  if (O.Kind == SourceKind::Param)
+    return;
+  for (Origin &Existing : llvm::reverse(Into))
+    if (Existing.Kind == SourceKind::Param) {
+      Existing = O;
+      return;
+    }
+}
+
+void addAll(Taint &Into, const Taint &From) {
+  for (const Origin &O : From)
+    addOrigin(Into, O);
+}
+
+void addHop(Origin &O, SourceLocation Loc, std::string Text) {
+  if (O.Hops.size() < MaxHops && Loc.isValid())
+    O.Hops.push_back({Loc, std::move(Text)});
+}
+
+Taint withHop(Taint T, SourceLocation Loc, const std::string &Text) {
+  for (Origin &O : T)
+    addHop(O, Loc, Text);
+  return T;
+}
+
+const Expr *stripped(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
+    const Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+std::optional<std::string> literalText(const Expr *E) {
+  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(stripped(E)))
+    if (Literal->getCharByteWidth() == 1)
+      return Literal->getString().str();
+  return std::nullopt;
+}
+
+/// The variable at the root of \p E: `v`, `v.f`, `v->f`, `*v`, `v[i]`.
+const ValueDecl *rootVariable(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
+    E = stripped(E);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (isa<VarDecl, BindingDecl>(Ref->getDecl()))
+        return Ref->getDecl();
+      return nullptr;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      E = Unary->getSubExpr();
+    else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      E = Subscript->getBase();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && Op->getNumArgs() > 0 &&
+             (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
+              Op->getOperator() == OO_Subscript))
+      E = Op->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+std::string nameOf(const NamedDecl *D) {
+  if (!D)
+    return "";
+  if (isa<CXXMethodDecl, FieldDecl>(D))
+    if (const auto *Parent = dyn_cast<NamedDecl>(D->getDeclContext()))
+      return (Parent->getName() + "::" + D->getName()).str();
+  return D->getQualifiedNameAsString();
+}
+
+/// A short spelling of the object \p E names, for messages.
+std::string spelling(const Expr *E) {
+  if (const ValueDecl *Root = rootVariable(E))
+    return Root->getNameAsString();
+  return "";
+}
+
+bool isExceptionClass(const CXXRecordDecl *Class, unsigned Depth = 0) {
+  if (!Class || Depth > 8 || !(Class = Class->getDefinition()))
+    return false;
+  if (Class->getDeclName().isIdentifier() && Class->getName() == "exception" &&
+      Class->isInStdNamespace())
+    return true;
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (isExceptionClass(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return true;
+  return false;
+}
+
+/// A key-value container: a store-layer value, a class whose name contains
+/// one of \p ClassWords ("json"), or a class with a `mapped_type`.
+bool isKeyValueContainer(QualType Type, const model::ModelVocabulary &Vocabulary,
+                         llvm::ArrayRef<std::string> ClassWords) {
+  if (Vocabulary.isStoreValueType(Type))
+    return true;
+  const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class || !Class->getDeclName().isIdentifier())
+    return false;
+  if (model::nameContainsAny(Class->getName(), ClassWords))
+    return true;
+  if (!(Class = Class->getDefinition()))
+    return false;
+  for (const Decl *Member : Class->decls())
+    if (const auto *Named = dyn_cast<NamedDecl>(Member))
+      if (Named->getDeclName().isIdentifier() && Named->getName() == "mapped_type")
+        return true;
+  return false;
+}
+
+/// The argument of \p Call that initialises parameter \p Param of its
+/// callee (a member operator call passes the object first).
+const Expr *argumentFor(const CallExpr *Call, unsigned Param) {
+  unsigned Offset = 0;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+        Method && Method->isInstance())
+      Offset = 1;
+  if (Param + Offset >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(Param + Offset);
+}
+
+} // namespace
+
+/// The per-translation-unit state: configuration predicates (cached),
+/// summaries, and the leaks found.
+class TracebackFlow::Unit {
+public:
+  Unit(const TracebackFlowOptions &Options, ASTContext &Context)
+      : Options(Options), Context(Context) {}
+
+  const model::ModelVocabulary &vocabulary() const { return *Options.Vocabulary; }
+
+  bool isTracebackName(const NamedDecl *D);
+  bool isStackTraceType(QualType Type);
+  bool isResponseClass(const CXXRecordDecl *Class);
+  bool isSanitizer(const NamedDecl *D) const;
+  bool hasSource(const Stmt *S);
+
+  /// The summary of \p Function, computing it (and recording the leaks it
+  /// finds) on first use; null when the function has no body here, lives in
+  /// a system header, is being summarised already or is too deep.
+  const FunctionSummary *summaryOf(const FunctionDecl *Function, unsigned Depth);
+
+  /// Records \p O reaching \p Event as a leak, or in \p Summary when it
+  /// stands for a parameter.
+  void emit(FunctionSummary *Summary, const Origin &O, const SinkEvent &Event);
+
+  const TracebackFlowOptions &Options;
+  ASTContext &Context;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
+  /// Report locations already used: one leak per sink location.
+  llvm::DenseSet<unsigned> Reported;
+  std::vector<TracebackLeak> Leaks;
+
+private:
+  llvm::DenseMap<const IdentifierInfo *, bool> TracebackNameCache;
+  llvm::DenseMap<const CXXRecordDecl *, bool> StackTraceClassCache;
+  llvm::DenseMap<const CXXRecordDecl *, bool> ResponseClassCache;
+};
+
+namespace {
+
+/// The analysis of one function body; see the file comment.
+class FlowAnalysis {
+public:
+  FlowAnalysis(TracebackFlow::Unit &Unit, const FunctionDecl *Function, unsigned Depth,
+               FunctionSummary &Summary);
+
+  void run() {
+    for (unsigned I = 0; I < Function->getNumParams(); ++I) {
+      const ParmVarDecl *Param = Function->getParamDecl(I);
+      Origin O;
+      O.Kind = SourceKind::Param;
+      O.Param = I;
+      O.SourceLoc = Param->getLocation();
+      O.SourceName = Param->getNameAsString();
+      Vars[Param].push_back(O);
+    }
+    for (unsigned Pass = 0; Pass < Passes; ++Pass)
+      visit(Function->getBody());
+  }
+
+private:
+  //===--- Values ---------------------------------------------------------===//
+
+  Origin source(SourceKind Kind, const Expr *At, std::string Name) {
+    Origin O;
+    O.Kind = Kind;
+    O.SourceLoc = At->getBeginLoc();
+    O.SourceName = std::move(Name);
+    return O;
+  }
+
+  Taint eval(const Expr *E, unsigned Level = 0);
+  Taint evalCall(const CallExpr *Call, unsigned Level);
+  Taint evalArguments(const CallExpr *Call, unsigned Level);
+  Taint applySummary(const CallExpr *Call, const FunctionDecl *Callee, unsigned Level);
+
+  void merge(const ValueDecl *Var, const Taint &T) {
+    if (T.empty() || !Var)
+      return;
+    addAll(Vars[Var], T);
+    if (const auto *Decomposition = dyn_cast<DecompositionDecl>(Var))
+      for (const BindingDecl *Binding : Decomposition->bindings())
+        addAll(Vars[Binding], T);
+  }
+
+  //===--- Statements -----------------------------------------------------===//
+
+  void visit(const Stmt *S);
+  void handleVar(const VarDecl *Var);
+  void handleStore(const Expr *Target, const Expr *Value, SourceLocation At);
+  void handleCall(const CallExpr *Call);
+  void handleStream(const CXXOperatorCallExpr *Op);
+  void handleComma(const CXXOperatorCallExpr *Op);
+  void handleConstruct(const CXXConstructExpr *Construct);
+  void handleReturn(const ReturnStmt *Return);
+  void putInContainer(const Expr *Container, const Taint &T, SourceLocation At,
+                      std::optional<std::string> Key);
+
+  //===--- Sinks ----------------------------------------------------------===//
+
+  /// Is \p Type a response, a pointer to one or a smart pointer to one?
+  bool returnsResponse(QualType Type) const {
+    if (Type.isNull())
+      return false;
+    if (Unit.isResponseClass(Type->getPointeeCXXRecordDecl()))
+      return true;
+    const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+    if (Unit.isResponseClass(Class))
+      return true;
+    const auto *Instance = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+    if (!Instance || Instance->getTemplateArgs().size() == 0 ||
+        Instance->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    return Unit.isResponseClass(
+        Instance->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+  }
+  void sink(const Taint &T, const SinkEvent &Event);
+  void sinkArguments(const CallExpr *Call, const SinkEvent &Template);
+
+private:
+  TracebackFlow::Unit &Unit;
+  ASTContext &Context;
+  const FunctionDecl *Function;
+  unsigned Depth;
+  FunctionSummary &Summary;
+  llvm::DenseMap<const ValueDecl *, Taint> Vars;
+  /// Prepared SQL statements that write (sqlite3_stmt *, soci::statement).
+  llvm::SmallPtrSet<const ValueDecl *, 4> WriteStatements;
+  /// The inner `<<` of stream chains already handled at their outermost
+  /// operator (which the pre-order walk reaches first).
+  llvm::SmallPtrSet<const Expr *, 8> InnerStreamLinks;
+};
+
+
+} // namespace
+
+//===--- Predicates -------------------------------------------------------===//
+
+bool TracebackFlow::Unit::isTracebackName(const NamedDecl *D) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  const IdentifierInfo *Id = D->getIdentifier();
+  if (!Id)
+    return false;
+  auto [It, Inserted] = TracebackNameCache.try_emplace(Id, false);
+  if (Inserted)
+    It->second = llvm::is_contained(Options.TracebackNames,
+                                    model::normalisedName(Id->getName()));
+  return It->second;
+}
+
+bool TracebackFlow::Unit::isStackTraceType(QualType Type) {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  auto [It, Inserted] = StackTraceClassCache.try_emplace(Class, false);
+  if (Inserted) {
+    bool Matches = Options.StackTraceTypes.matches(Class);
+    if (!Matches)
+      if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+        Matches = Options.StackTraceTypes.matches(Instance->getSpecializedTemplate());
+    It->second = Matches;
+  }
+  return It->second;
+}
+
+bool TracebackFlow::Unit::isResponseClass(const CXXRecordDecl *Class) {
+  if (!Class)
+    return false;
+  auto [It, Inserted] = ResponseClassCache.try_emplace(Class, false);
+  if (Inserted)
+    It->second = Options.ResponseTypes.matches(Class);
+  return It->second;
+}
+
+bool TracebackFlow::Unit::isSanitizer(const NamedDecl *D) const {
+  if (!D || !D->getDeclName().isIdentifier())
+    return false;
+  std::string Name = D->getName().lower();
+  for (const std::string &Word : Options.Sanitizers)
+    if (StringRef(Name).contains(Word))
+      return true;
+  return false;
+}
+
+/// Does \p S contain a source? A cheap scan that spares the analysis of
+/// functions that cannot start a flow.
+bool TracebackFlow::Unit::hasSource(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    if (isa<VarDecl>(Ref->getDecl()) && isTracebackName(Ref->getDecl()))
+      return true;
+  } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
+    if (isa<FieldDecl>(Member->getMemberDecl()) &&
+        isTracebackName(Member->getMemberDecl()))
+      return true;
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getDeclName().isIdentifier()) {
+      StringRef Name = Callee->getName();
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+        if (Name == "what" && isExceptionClass(Member->getRecordDecl()))
+          return true;
+        if (Name == "name" && isa<CXXTypeidExpr>(
+                                  Member->getImplicitObjectArgument()->IgnoreParens()))
+          return true;
+      }
+      if (Options.StackTraceFunctions.matches(Callee))
+        return true;
+    }
+    if (isStackTraceType(Call->getType()))
+      return true;
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    if (isStackTraceType(Construct->getType()))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (hasSource(Child))
+      return true;
+  return false;
+}
+
+const FunctionSummary *TracebackFlow::Unit::summaryOf(const FunctionDecl *Function,
+                                                     unsigned Depth) {
+  if (!Function)
+    return nullptr;
+  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+    Function = Pattern;
+  const FunctionDecl *Definition = nullptr;
+  if (!Function->hasBody(Definition) || !Definition || Definition->isInvalidDecl() ||
+      Definition->isDefaulted() || !Definition->getBody())
+    return nullptr;
+  Function = Definition;
+  auto It = Summaries.find(Function);
+  if (It != Summaries.end())
+    return It->second->Complete ? It->second.get() : nullptr;
+  if (Depth > MaxSummaryDepth ||
+      Context.getSourceManager().isInSystemHeader(Function->getLocation()))
+    return nullptr;
+  FunctionSummary &Summary =
+      *Summaries.try_emplace(Function, std::make_unique<FunctionSummary>())
+           .first->second;
+  FlowAnalysis(*this, Function, Depth, Summary).run();
+  Summary.Complete = true;
+  return &Summary;
+}
+
+//===--- Values -----------------------------------------------------------===//
+
+Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
+  if (!E || Level > MaxExprDepth)
+    return {};
+  E = stripped(E);
+  if (!E)
+    return {};
+  ++Level;
+
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    Taint T;
+    auto It = Vars.find(D);
+    if (It != Vars.end())
+      T = It->second;
+    if (isa<VarDecl>(D) && (Unit.isTracebackName(D) || Unit.isStackTraceType(D->getType())))
+      addOrigin(T, source(SourceKind::StackTrace, Ref, D->getNameAsString()));
+    return T;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *Field = Member->getMemberDecl();
+    Taint T;
+    if (isa<FieldDecl>(Field) &&
+        (Unit.isTracebackName(Field) || Unit.isStackTraceType(Field->getType())))
+      addOrigin(T, source(SourceKind::StackTrace, Member, Field->getNameAsString()));
+    // A struct carries what was stored in it.
+    if (!isa<CXXThisExpr>(stripped(Member->getBase())))
+      addAll(T, eval(Member->getBase(), Level));
+    return T;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return evalCall(Call, Level);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Unit.isStackTraceType(Construct->getType())) {
+      Taint T;
+      addOrigin(T, source(SourceKind::StackTrace, Construct,
+                          Construct->getType().getUnqualifiedType().getAsString(
+                              Context.getPrintingPolicy())));
+      return T;
+    }
+    Taint T;
+    for (const Expr *Argument : Construct->arguments())
+      addAll(T, eval(Argument, Level));
+    return T;
+  }
+  if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+    Taint T;
+    for (const Expr *Element : Init->inits())
+      addAll(T, eval(Element, Level));
+    return T;
+  }
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return eval(List->getSubExpr(), Level);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->getOpcode() == BO_Add || Binary->isAssignmentOp()) {
+      Taint T = eval(Binary->getRHS(), Level);
+      if (Binary->getOpcode() != BO_Assign)
+        addAll(T, eval(Binary->getLHS(), Level));
+      return T;
+    }
+    if (Binary->getOpcode() == BO_Comma)
+      return eval(Binary->getRHS(), Level);
+    return {};
+  }
+  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(E)) {
+    Taint T = eval(Conditional->getTrueExpr(), Level);
+    addAll(T, eval(Conditional->getFalseExpr(), Level));
+    return T;
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+    if (Unary->getOpcode() == UO_Deref || Unary->getOpcode() == UO_AddrOf)
+      return eval(Unary->getSubExpr(), Level);
+    return {};
+  }
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return eval(Subscript->getBase(), Level);
+  return {};
+}
+
+Taint FlowAnalysis::evalArguments(const CallExpr *Call, unsigned Level) {
+  Taint T;
+  for (const Expr *Argument : Call->arguments())
+    addAll(T, eval(Argument, Level));
+  return T;
+}
+
+Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    switch (Op->getOperator()) {
+    case OO_Subscript: {
+      // An element of a container: what was stored under that key.
+      Taint T = eval(Op->getArg(0), Level);
+      std::optional<std::string> Key = literalText(Op->getArg(1));
+      Taint Selected;
+      for (Origin &O : T)
+        if (!Key || O.Key.empty() || O.Key == *Key) {
+          O.Key.clear();
+          addOrigin(Selected, O);
+        }
+      return Selected;
+    }
+    case OO_Plus:
+    case OO_PlusEqual:
+    case OO_Star:
+    case OO_Arrow:
+    case OO_LessLess:
+    case OO_Equal:
+      return evalArguments(Call, Level);
+    case OO_Call:
+      return Callee ? applySummary(Call, Callee, Level) : Taint();
+    default:
+      return {};
+    }
+  }
+
+  if (Callee && Unit.isSanitizer(Callee))
+    return {};
+
+  Taint T;
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
+
+  if (Member && Callee && Callee->getDeclName().isIdentifier()) {
+    StringRef Name = Callee->getName();
+    // e.what() of an exception.
+    if (Name == "what" && Call->getNumArgs() == 0 &&
+        isExceptionClass(Member->getRecordDecl())) {
+      std::string Spelled = spelling(Object);
+      addOrigin(T, source(SourceKind::Message, Call,
+                          (Spelled.empty() ? "" : Spelled + ".") + "what()"));
+      return T;
+    }
+    // typeid(e).name().
+    if (Name == "name" && Object)
+      if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(stripped(Object))) {
+        std::string Spelled =
+            TypeId->isTypeOperand() ? "" : spelling(TypeId->getExprOperand());
+        addOrigin(T, source(SourceKind::Message, Call,
+                            "typeid(" + Spelled + ").name()"));
+        return T;
+      }
+  }
+  if (Callee && (Unit.Options.StackTraceFunctions.matches(Callee) ||
+                 Unit.isStackTraceType(Call->getType()))) {
+    addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
+    return T;
+  }
+  if (!Callee)
+    return {};
+  // A member of a stack trace (entry.description(), trace.to_string())
+  // returns part of it.
+  if (Object && Unit.isStackTraceType(Object->getType()))
+    return eval(Object, Level);
+  if (model::hasNameIn(Callee, Unit.Options.Propagators)) {
+    T = evalArguments(Call, Level);
+    if (Object) {
+      Taint FromObject = eval(Object, Level);
+      std::optional<std::string> Key =
+          Callee->getName() == "at" && Call->getNumArgs() == 1
+              ? literalText(Call->getArg(0))
+              : std::nullopt;
+      for (Origin &O : FromObject)
+        if (!Key || O.Key.empty() || O.Key == *Key) {
+          O.Key.clear();
+          addOrigin(T, O);
+        }
+    }
+    return T;
+  }
+  return applySummary(Call, Callee, Level);
+}
+
+/// The value a call to a function defined in this translation unit returns,
+/// from its summary.
+Taint FlowAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Callee,
+                                 unsigned Level) {
+  const FunctionSummary *CalleeSummary = Unit.summaryOf(Callee, Depth + 1);
+  if (!CalleeSummary || CalleeSummary->Return.empty())
+    return {};
+  Taint T;
+  for (const Origin &Returned : CalleeSummary->Return) {
+    if (Returned.Kind != SourceKind::Param) {
+      addOrigin(T, Returned);
+      continue;
+    }
+    const Expr *Argument = argumentFor(Call, Returned.Param);
+    if (!Argument)
+      continue;
+    std::string Passed = "it was passed to '" + nameOf(Callee) + "' as '" +
+                         Returned.SourceName + "' here";
+    for (Origin O : eval(Argument, Level)) {
+      addHop(O, Argument->getBeginLoc(), Passed);
+      for (const Hop &H : Returned.Hops)
+        addHop(O, H.Loc, H.Text);
+      if (Returned.ContainerLoc.isValid()) {
+        if (O.ContainerLoc.isInvalid()) {
+          O.ContainerLoc = Returned.ContainerLoc;
+          O.ContainerName = Returned.ContainerName;
+        }
+        O.Key = Returned.Key;
+      }
+      addOrigin(T, O);
+    }
+  }
+  return T;
+}
+
+//===--- Statements -------------------------------------------------------===//
+
+void FlowAnalysis::visit(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        handleVar(Var);
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+    visit(Range->getInit());
+    visit(Range->getRangeInit());
+    if (const VarDecl *Var = Range->getLoopVariable())
+      merge(Var, withHop(eval(Range->getRangeInit()), Var->getLocation(),
+                         "it flowed into the loop variable here"));
+    visit(Range->getBody());
+    return;
+  } else if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+    handleReturn(Return);
+  } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
+    if (Binary->isAssignmentOp())
+      handleStore(Binary->getLHS(), Binary->getRHS(), Binary->getLHS()->getBeginLoc());
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
+    if ((Op->getOperator() == OO_Equal || Op->getOperator() == OO_PlusEqual) &&
+        Op->getNumArgs() == 2)
+      handleStore(Op->getArg(0), Op->getArg(1), Op->getArg(0)->getBeginLoc());
+    else if (Op->getOperator() == OO_LessLess && Op->getNumArgs() == 2)
+      handleStream(Op);
+    else if (Op->getOperator() == OO_Comma && Op->getNumArgs() == 2)
+      handleComma(Op);
+    else if (Op->getOperator() == OO_Call)
+      handleCall(Op);
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    handleCall(Call);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    handleConstruct(Construct);
+  }
+  for (const Stmt *Child : S->children())
+    visit(Child);
+}
+
+void FlowAnalysis::handleVar(const VarDecl *Var) {
+  const Expr *Init = Var->getInit();
+  if (!Init)
+    return;
+  Taint T = eval(Init);
+  if (T.empty())
+    return;
+  if (Var->getDeclName().isIdentifier() && !Var->getName().empty())
+    T = withHop(std::move(T), Var->getLocation(),
+                "it flowed into '" + Var->getName().str() + "' here");
+  merge(Var, T);
+  // A prepared statement that writes keeps the SQL's access.
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(stripped(Init)))
+    if (Unit.vocabulary().classifyStoreCall(Call).is(model::SA_Write))
+      WriteStatements.insert(Var);
+}
+
+void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
+                                  SourceLocation At, std::optional<std::string> Key) {
+  const ValueDecl *Root = rootVariable(Container);
+  if (!Root || T.empty())
+    return;
+  bool KeyValue = isKeyValueContainer(Root->getType(), Unit.vocabulary(),
+                                      Unit.Options.KeyValueClassWords);
+  // Other objects only carry what goes into them when they are standard
+  // strings, streams or containers; a setter of some class is not followed.
+  if (!KeyValue) {
+    const CXXRecordDecl *Class =
+        Root->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (!Class || !Unit.Options.CarrierTypes.matches(Class))
+      return;
+  }
+  Taint Stored = T;
+  for (Origin &O : Stored) {
+    if (KeyValue) {
+      if (O.ContainerLoc.isInvalid()) {
+        O.ContainerLoc = At;
+        O.ContainerName = Root->getNameAsString();
+      }
+      O.Key = Key.value_or("");
+    } else {
+      addHop(O, At, "it flowed into '" + Root->getNameAsString() + "' here");
+    }
+  }
+  merge(Root, Stored);
+}
+
+void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
+                               SourceLocation At) {
+  Taint T = eval(Value);
+  if (T.empty())
+    return;
+  Target = stripped(Target);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target)) {
+    merge(Ref->getDecl(), withHop(std::move(T), At,
+                                  "it flowed into '" + Ref->getDecl()->getNameAsString() +
+                                      "' here"));
+    return;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(Target)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    const auto *Class = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+    if (Class && Unit.vocabulary().isRecord(Class)) {
+      sink(T, {TSC_Records, At, "record field '" + nameOf(Field) + "'", "", ""});
+      return;
+    }
+    if (Class && Unit.isResponseClass(Class)) {
+      sink(T, {TSC_Responses, At, "the response field '" + nameOf(Field) + "'", "", ""});
+      return;
+    }
+    // A field of a local object: the object now carries the value.
+    if (const ValueDecl *Root = rootVariable(Member))
+      merge(Root, withHop(std::move(T), At,
+                          "it flowed into '" + Root->getNameAsString() + "' here"));
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Target);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    putInContainer(Op->getArg(0), T, At, literalText(Op->getArg(1)));
+}
+
+void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
+  // Only the outermost `<<` of a chain does the work.
+  if (InnerStreamLinks.count(Op))
+    return;
+  Taint T;
+  const Expr *Root = Op;
+  for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Root));
+    if (!Link || Link->getOperator() != OO_LessLess || Link->getNumArgs() != 2)
+      break;
+    if (Link != Op)
+      InnerStreamLinks.insert(Link);
+    addAll(T, eval(Link->getArg(1)));
+    Root = Link->getArg(0);
+  }
+  if (T.empty())
+    return;
+  Root = stripped(Root);
+  SourceLocation At = Root->getBeginLoc();
+  // std::cerr << ..., logger.stream() << ..., a std::ofstream log file.
+  const NamedDecl *Stream = rootVariable(Root);
+  const CXXRecordDecl *StreamClass = Root->getType()->getAsCXXRecordDecl();
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Root))
+    StreamClass = Call->getRecordDecl();
+  bool IsLogFile = false;
+  if (Stream && Stream->getDeclName().isIdentifier() &&
+      model::nameContainsAny(Stream->getName(), Unit.Options.LogFileWords))
+    IsLogFile = Unit.Options.LogFileTypes.matches(
+        cast<ValueDecl>(Stream)->getType().getNonReferenceType()->getAsCXXRecordDecl());
+  if ((Stream && Unit.Options.LogNames.matches(Stream)) || IsLogFile ||
+      (StreamClass && Unit.Options.LogNames.matches(StreamClass))) {
+    std::string Name = Stream ? Stream->getQualifiedNameAsString() : nameOf(StreamClass);
+    sink(T, {TSC_Logs, At, "the log '" + Name + "'", "", ""});
+    return;
+  }
+  if (StreamClass && Unit.isResponseClass(StreamClass)) {
+    sink(T, {TSC_Responses, At, "the response '" + nameOf(StreamClass) + "'", "", ""});
+    return;
+  }
+  if (Stream)
+    merge(cast<ValueDecl>(Stream),
+          withHop(std::move(T), At,
+                  "it was written to '" + Stream->getNameAsString() + "' here"));
+}
+
+/// soci: `sql << "INSERT ...", use(traceback);`
+void FlowAnalysis::handleComma(const CXXOperatorCallExpr *Op) {
+  const Expr *Left = Op->getArg(0);
+  for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Left));
+    if (!Link || Link->getNumArgs() != 2)
+      return;
+    if (Link->getOperator() == OO_LessLess) {
+      std::optional<std::string> Sql = literalText(Link->getArg(1));
+      if (!Sql || !(Unit.vocabulary().classifySql(*Sql) & model::SA_Write))
+        return;
+      sink(eval(Op->getArg(1)), {TSC_Records, Op->getArg(1)->getBeginLoc(),
+                                 "the SQL statement '" + Sql->substr(0, 24) + "'",
+                                 "values that are persisted",
+                                 "the statement was run here"});
+      return;
+    }
+    if (Link->getOperator() != OO_Comma)
+      return;
+    Left = Link->getArg(0);
+  }
+}
+
+void FlowAnalysis::handleConstruct(const CXXConstructExpr *Construct) {
+  const CXXRecordDecl *Class = Construct->getType()->getAsCXXRecordDecl();
+  if (!Class || !Unit.isResponseClass(Class) || Construct->getNumArgs() == 0)
+    return;
+  for (const Expr *Argument : Construct->arguments())
+    sink(eval(Argument), {TSC_Responses, Argument->getBeginLoc(),
+                          "the response '" + nameOf(Class) + "'",
+                          "values sent to the user", "it was sent to the user here"});
+}
+
+void FlowAnalysis::handleCall(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() != OO_Call)
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const model::ModelVocabulary &Vocabulary = Unit.vocabulary();
+
+  // backtrace(buffer, size) fills its buffer with the stack.
+  if (Callee && Unit.Options.StackTraceFunctions.matches(Callee) && Call->getNumArgs() > 0) {
+    Taint T;
+    addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
+    merge(rootVariable(Call->getArg(0)), T);
+    return;
+  }
+
+  // A store write or insert: every argument is persisted.
+  model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
+  if (Store.is(model::SA_Write)) {
+    std::string Name = Callee ? nameOf(Callee) : std::string("SQL");
+    for (const Expr *Argument : Call->arguments()) {
+      // sqlite3_prepare_v2(db, "INSERT ...", -1, &stmt, nullptr)
+      if (const auto *AddressOf = dyn_cast<UnaryOperator>(stripped(Argument));
+          AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+        if (const ValueDecl *Statement = rootVariable(AddressOf->getSubExpr()))
+          WriteStatements.insert(Statement);
+      sink(eval(Argument),
+           {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
+            "values that are persisted",
+            "it was written to the store by '" + Name + "' here"});
+    }
+    return;
+  }
+  if (!Callee)
+    return;
+
+  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE.
+  if (Callee->getDeclName().isIdentifier() &&
+      model::nameContainsAny(Callee->getName(), Unit.Options.BindWords)) {
+    const ValueDecl *Statement = nullptr;
+    if (Member)
+      Statement = rootVariable(Member->getImplicitObjectArgument());
+    else if (Call->getNumArgs() > 0)
+      Statement = rootVariable(Call->getArg(0));
+    if (Statement && WriteStatements.contains(Statement)) {
+      sinkArguments(Call, {TSC_Records, {},
+                           "the SQL parameter bound by '" + nameOf(Callee) + "'",
+                           "values that are persisted", "it was bound to the statement here"});
+      return;
+    }
+  }
+
+  // Responses: members of a Response type, functions that build one, and
+  // functions named by ResponseFunctions.
+  const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
+  if ((ObjectClass && Unit.isResponseClass(ObjectClass)) ||
+      Unit.Options.ResponseFunctions.matches(Callee) ||
+      returnsResponse(Call->getType())) {
+    sinkArguments(Call, {TSC_Responses, {}, "the response '" + nameOf(Callee) + "'",
+                         "values sent to the user",
+                         "it was sent to the user by '" + nameOf(Callee) + "' here"});
+    return;
+  }
+
+  // Logs: functions and logger classes named by LogNames.
+  if (Unit.Options.LogNames.matches(Callee) ||
+      (ObjectClass && Unit.Options.LogNames.matches(ObjectClass))) {
+    sinkArguments(Call, {TSC_Logs, {}, "the log '" + nameOf(Callee) + "'",
+                         "values that are logged",
+                         "it was logged by '" + nameOf(Callee) + "' here"});
+    return;
+  }
+
+  // values.insert({"traceback", tb}), message.append(tb)
+  if (Member && model::hasNameIn(Callee, Unit.Options.Mutators)) {
+    Taint T;
+    for (const Expr *Argument : Call->arguments())
+      addAll(T, eval(Argument));
+    std::optional<std::string> Key;
+    if (Call->getNumArgs() == 2)
+      Key = literalText(Call->getArg(0));
+    putInContainer(Member->getImplicitObjectArgument(), T, Call->getBeginLoc(), Key);
+    return;
+  }
+
+  // A function defined here whose parameters reach a sink.
+  if (model::hasNameIn(Callee, Unit.Options.Propagators))
+    return;
+  const FunctionSummary *CalleeSummary =
+      Unit.summaryOf(Callee, Depth + 1);
+  if (!CalleeSummary || CalleeSummary->Sinks.empty())
+    return;
+  for (const ParamSink &Reached : CalleeSummary->Sinks) {
+    const Expr *Argument = argumentFor(Call, Reached.Path.Param);
+    if (!Argument)
+      continue;
+    std::string Passed = "it was passed to '" + nameOf(Callee) + "' as '" +
+                         Reached.Path.SourceName + "' here";
+    for (Origin O : eval(Argument)) {
+      addHop(O, Argument->getBeginLoc(), Passed);
+      for (const Hop &H : Reached.Path.Hops)
+        addHop(O, H.Loc, H.Text);
+      if (O.ContainerLoc.isInvalid()) {
+        O.ContainerLoc = Reached.Path.ContainerLoc;
+        O.ContainerName = Reached.Path.ContainerName;
+      }
+      Unit.emit(&Summary, O, Reached.Event);
+    }
+  }
+}
+
+void FlowAnalysis::handleReturn(const ReturnStmt *Return) {
+  Taint T = eval(Return->getRetValue());
+  if (T.empty())
+    return;
+  std::string Returned = "it was returned from '" + nameOf(Function) + "' here";
+  for (const Origin &O : T) {
+    Origin Copy = O;
+    addHop(Copy, Return->getBeginLoc(), Returned);
+    addOrigin(Summary.Return, Copy);
+  }
+  // A store-layer container is returned to be persisted.
+  if (Unit.vocabulary().isStoreValueType(Function->getReturnType()))
+    sink(T, {TSC_Records, Return->getRetValue()->getBeginLoc(),
+             "the returned store-layer value", "values that are persisted",
+             "'%0' was returned here, as a value of the store layer"});
+}
+
+//===--- Sinks ------------------------------------------------------------===//
+
+void FlowAnalysis::sink(const Taint &T, const SinkEvent &Event) {
+  for (const Origin &O : T)
+    Unit.emit(&Summary, O, Event);
+}
+
+void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template) {
+  for (const Expr *Argument : Call->arguments()) {
+    Taint T = eval(Argument);
+    if (T.empty())
+      continue;
+    SinkEvent Event = Template;
+    Event.Loc = Argument->getBeginLoc();
+    sink(T, Event);
+  }
+}
+
+void TracebackFlow::Unit::emit(FunctionSummary *Summary, const Origin &O,
+                               const SinkEvent &Event) {
+  if (O.Kind == SourceKind::Param) {
+    if (!Summary)
+      return;
+    for (const ParamSink &Existing : Summary->Sinks)
+      if (Existing.Path.Param == O.Param && Existing.Event.Loc == Event.Loc)
+        return;
+    if (Summary->Sinks.size() < MaxParamSinks)
+      Summary->Sinks.push_back({O, Event});
+    return;
+  }
+  unsigned Mask = O.Kind == SourceKind::StackTrace ? Options.StackTraceSinks
+                                                   : Options.MessageSinks;
+  if (!(Mask & Event.Class))
+    return;
+  bool InContainer = O.ContainerLoc.isValid() && !Event.ContainerDescription.empty();
+  SourceLocation At = InContainer ? O.ContainerLoc : Event.Loc;
+  if (At.isInvalid() || !Reported.insert(At.getRawEncoding()).second)
+    return;
+  TracebackLeak Leak;
+  Leak.Kind = O.Kind == SourceKind::StackTrace ? TracebackSourceKind::StackTrace
+                                               : TracebackSourceKind::Message;
+  Leak.SourceName = O.SourceName;
+  Leak.SourceLoc = O.SourceLoc;
+  for (const Hop &H : O.Hops)
+    Leak.Hops.push_back({H.Loc, H.Text});
+  Leak.At = At;
+  Leak.Into = InContainer ? "'" + O.ContainerName + "', " + Event.ContainerDescription
+                          : Event.Description;
+  if (InContainer && !Event.FinalNote.empty()) {
+    std::string Final = Event.FinalNote;
+    size_t Placeholder = Final.find("%0");
+    if (Placeholder != std::string::npos)
+      Final.replace(Placeholder, 2, O.ContainerName);
+    Leak.Sink = TracebackStep{Event.Loc, std::move(Final)};
+  }
+  Leaks.push_back(std::move(Leak));
+}
+
+//===--- The translation unit ---------------------------------------------===//
+
+FlowAnalysis::FlowAnalysis(TracebackFlow::Unit &Unit, const FunctionDecl *Function,
+                           unsigned Depth, FunctionSummary &Summary)
+    : Unit(Unit), Context(Unit.Context), Function(Function), Depth(Depth),
+      Summary(Summary) {}
+
+TracebackFlow::TracebackFlow(const TracebackFlowOptions &Options, ASTContext &Context)
+    : State(std::make_unique<Unit>(Options, Context)) {}
+
+TracebackFlow::~TracebackFlow() = default;
+
+ASTContext &TracebackFlow::context() const { return State->Context; }
+
+std::vector<TracebackLeak> TracebackFlow::analyse(const FunctionDecl *Function) {
+  if (!Function || !Function->hasBody() || Function->isInvalidDecl() ||
+      Function->isDefaulted() || State->Summaries.count(Function) ||
+      !State->hasSource(Function->getBody()))
+    return {};
+  State->summaryOf(Function, 0);
+  return std::exchange(State->Leaks, {});
+}
+
+unsigned parseTracebackSinks(StringRef Value, std::vector<std::string> &Unknown) {
+  unsigned Mask = 0;
+  for (const std::string &Item : model::parseList(Value)) {
+    StringRef Name = Item;
+    if (Name.equals_insensitive("records"))
+      Mask |= TSC_Records;
+    else if (Name.equals_insensitive("responses"))
+      Mask |= TSC_Responses;
+    else if (Name.equals_insensitive("logs"))
+      Mask |= TSC_Logs;
+    else
+      Unknown.push_back(Item);
+  }
+  return Mask;
+}
+
+} // namespace clang::tidy::modelguard::analysis
