@@ -12,6 +12,8 @@
 #include "LeakedTracebackCheck.h"
 #include "UncheckedNullableFieldCheck.h"
 #include "UnlockedReadModifyWriteCheck.h"
+#include "UntrackedTodoCheck.h"
+#include "LLVMCompat.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -29,6 +31,7 @@ public:
         "modelguard-unchecked-nullable-field");
     Factories.registerCheck<UnlockedReadModifyWriteCheck>(
         "modelguard-unlocked-read-modify-write");
+    Factories.registerCheck<UntrackedTodoCheck>("modelguard-untracked-todo");
   }
 };
 

@@ -65,10 +65,13 @@ void UnlockedReadModifyWriteCheck::reportStoreUpdates(const Decl *Owner, const S
          "read to the write|in two separate synchronised regions, released in "
          "between}1; an update made concurrently in between is lost (a "
          "lost-update race)")
-        << Update.Written->getName() << Update.SeparateRegions;
+        << (Update.Written ? Update.Written->getName() : StringRef(Update.Property))
+        << Update.SeparateRegions;
     diag(Update.ReadAt, "'%0' was read from the store here",
          DiagnosticIDs::Note)
-        << Update.ReadInto->getName();
+        << (Update.ReadInto ? Update.ReadInto->getName() : StringRef(Update.Property));
+    if (!Update.ModifiedVar)
+      continue; // An accessor pair: modified where it is written.
     diag(Update.Modification->getBeginLoc(),
          "'%0' was %select{modified|computed from the value read}1 here",
          DiagnosticIDs::Note)

@@ -5,20 +5,40 @@
 #   scripts/install-deps.sh            build + test toolchain
 #   scripts/install-deps.sh --browser  also chromium (HTML report test)
 #   scripts/install-deps.sh --fuzzer   also the sanitizer and libFuzzer runtimes
+#   scripts/install-deps.sh --llvm 19  also the LLVM 19 toolchain (Debian 12's
+#                                      own), to build for clang-tidy-19
+#   scripts/install-deps.sh --package  also what building the .deb needs
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
-  python3-jsonschema
+  python3-jsonschema python3-yaml git
+  # Database libraries whose installed headers the lit tests compile against.
+  libsoci-dev libpqxx-dev libsqlitecpp-dev libleveldb-dev
 )
-for arg in "$@"; do
-  case "$arg" in
+# The LLVM toolchain of one major version: clang (the compiler the module must
+# be built with, and Clang's CMake package), clang-tidy, clangd's archives,
+# the clang-tidy headers and archives, LLVM's CMake package, lit and FileCheck.
+llvm_packages() {
+  local v=$1
+  echo "clang-$v clang-tidy-$v clangd-$v libclang-$v-dev libclang-cpp$v-dev llvm-$v-dev llvm-$v-tools"
+}
+while [ $# -gt 0 ]; do
+  case "$1" in
     --browser) packages+=(chromium) ;;
     --fuzzer) packages+=(libclang-rt-22-dev) ;;
-    *) echo "install-deps: unknown argument '$arg'" >&2; exit 2 ;;
+    --package) packages+=(dpkg-dev file) ;;
+    --llvm)
+      case "${2:-}" in
+        19|22) read -ra extra <<< "$(llvm_packages "$2")"; packages+=("${extra[@]}") ;;
+        *) echo "install-deps: --llvm takes 19 or 22, not '${2:-}'" >&2; exit 2 ;;
+      esac
+      shift ;;
+    *) echo "install-deps: unknown argument '$1'" >&2; exit 2 ;;
   esac
+  shift
 done
 
 missing=()
@@ -49,6 +69,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Third-party apt sources a machine may carry are not needed and may be
   # unreachable; an update failure on them must not stop the install.
   apt-get update -o Acquire::Retries=3 || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    -o DPkg::Lock::Timeout=900 "${missing[@]}"
 fi
 install_sarif_multitool

@@ -2,6 +2,7 @@
 # from lit.site.cfg.py, which CMake writes into the build tree.
 import os
 import shlex
+import shutil
 
 import lit.formats
 
@@ -57,8 +58,18 @@ config.substitutions.append(("%refmodel_test", shlex.quote(config.refmodel_test)
 config.substitutions.append(("%unit_tests", shlex.quote(config.unit_tests)))
 config.substitutions.append(("%repo_root", shlex.quote(config.modelguard_source_dir)))
 config.substitutions.append(("%python", shlex.quote(config.python_executable)))
+config.substitutions.append(("%docs_url", shlex.quote(getattr(config, "docs_url", ""))))
 # Substitutions are regular expressions: '%modelguard' must not match the
 # start of '%modelguard_clangd' or of a local '%modelguard_build_dir'.
 for name, path in getattr(config, "extra_tools", {}).items():
     config.substitutions.append(("%" + name + r"(?!\w)", shlex.quote(path)))
     config.available_features.add(name)
+
+# Programs some tests need, when the machine has them.
+if shutil.which("git"):
+    config.available_features.add("git")
+if shutil.which("dpkg") and shutil.which("dpkg-deb"):
+    config.available_features.add("dpkg")
+if getattr(config, "cpack", ""):
+    config.substitutions.append(("%cpack", shlex.quote(config.cpack)))
+    config.available_features.add("cpack")

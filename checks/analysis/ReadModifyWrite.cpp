@@ -817,6 +817,99 @@ private:
   llvm::DenseMap<const CXXMethodDecl *, bool> Known;
 };
 
+//===--- Accessor pairs ---------------------------------------------------===//
+
+/// The property a store class's accessor reads (\p Setter false: a const
+/// member function named after it with no verb, or get...) or writes
+/// (set...), as lower-case words joined by '_'; empty when \p Method is not
+/// such an accessor.
+std::string accessorProperty(const CXXMethodDecl *Method, bool Setter,
+                             const model::ModelVocabulary &Vocabulary) {
+  if (!Method || !Method->getDeclName().isIdentifier() || Method->isConst() == Setter)
+    return {};
+  auto Words = model::identifierWords(Method->getName());
+  size_t First = 0;
+  if (Setter) {
+    if (Words.size() < 2 || Words[0] != "set")
+      return {};
+    First = 1;
+  } else if (Words.size() >= 2 && Words[0] == "get") {
+    First = 1;
+  } else if (Vocabulary.classifyStoreVerbs(Method->getName()) != model::SA_None) {
+    return {};
+  }
+  std::string Property;
+  for (size_t I = First; I < Words.size(); ++I)
+    Property += (I > First ? "_" : "") + Words[I];
+  return Property;
+}
+
+/// The variable or data member a member call is made on, or null.
+const ValueDecl *callObject(const CXXMemberCallExpr *Call) {
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Object)
+    return nullptr;
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(Object))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// A getter of \p Property on \p Object inside \p S (not in lambdas).
+const CXXMemberCallExpr *findGetter(const Stmt *S, const ValueDecl *Object,
+                                    llvm::StringRef Property,
+                                    const model::ModelVocabulary &Vocabulary,
+                                    unsigned Depth = 0) {
+  if (!S || isa<LambdaExpr>(S) || Depth > 64)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (callObject(Call) == Object &&
+        accessorProperty(Call->getMethodDecl(), /*Setter=*/false, Vocabulary) == Property)
+      return Call;
+  for (const Stmt *Child : S->children())
+    if (const CXXMemberCallExpr *Found =
+            findGetter(Child, Object, Property, Vocabulary, Depth + 1))
+      return Found;
+  return nullptr;
+}
+
+/// Accessor pairs in \p S: setters passed a value computed from the
+/// getter of the same property on the same store object.
+void findAccessorPairs(const Stmt *S, const model::ModelVocabulary &Vocabulary,
+                       llvm::SmallVectorImpl<StoreUpdate> &Found, unsigned &Nodes) {
+  if (!S || isa<LambdaExpr>(S) || ++Nodes > MaxNodesPerFunction)
+    return;
+  if (const auto *Setter = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Setter->getMethodDecl();
+    std::string Property = accessorProperty(Method, /*Setter=*/true, Vocabulary);
+    const ValueDecl *Object = callObject(Setter);
+    if (!Property.empty() && Object && Vocabulary.isStoreClass(Method->getParent()))
+      for (const Expr *Argument : Setter->arguments()) {
+        const CXXMemberCallExpr *Getter =
+            findGetter(Argument, Object, Property, Vocabulary);
+        // setX(k, x(k)) writes back what it read, unchanged.
+        if (!Getter || ignoreCopies(Argument) == Getter)
+          continue;
+        StoreUpdate Update;
+        Update.Read = Getter;
+        Update.Write = Setter;
+        Update.ReadAt = Getter->getBeginLoc();
+        Update.WriteAt = Setter->getBeginLoc();
+        Update.Modification = Argument;
+        Update.Computed = true;
+        Update.Property = Method->getName().drop_front(3).ltrim('_').str();
+        if (!Update.Property.empty())
+          Update.Property[0] = llvm::toLower(Update.Property[0]);
+        Found.push_back(Update);
+        break;
+      }
+  }
+  for (const Stmt *Child : S->children())
+    findAccessorPairs(Child, Vocabulary, Found, Nodes);
+}
+
 } // namespace
 
 bool requiresLockHeld(const Decl *D) {
@@ -830,10 +923,16 @@ std::vector<StoreUpdate> findStoreUpdates(const Decl *Owner, const Stmt *Body,
     return {};
   StoreReadModifyWriteFinder Finder(*Options.Vocabulary, Options.VersionNames);
   Finder.visit(Body);
-  if (Finder.findings().empty())
+  llvm::SmallVector<StoreUpdate, 2> Accessors;
+  unsigned AccessorNodes = 0;
+  findAccessorPairs(Body, *Options.Vocabulary, Accessors, AccessorNodes);
+  if (Finder.findings().empty() && Accessors.empty())
     return {};
   model::SynchronisedRegions Regions(*Options.Vocabulary, Body, SM);
   std::vector<StoreUpdate> Updates;
+  for (const StoreUpdate &Update : Accessors)
+    if (!Regions.covering(Update.ReadAt, Update.WriteAt))
+      Updates.push_back(Update);
   for (const Finding &Found : Finder.findings()) {
     // Through Stmt, whose getBeginLoc dispatches: an operator call starts
     // at its first operand, not at the operator.

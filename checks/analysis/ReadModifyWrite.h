@@ -15,6 +15,9 @@
 //   - writes: a store write (not an insert, not a compare-and-swap, not
 //     conditional on a version) in a full expression that mentions a loaded
 //     value after it was modified.
+// Accessor pairs: a setter of a store class (setX, set_x) passed a value
+// computed from the getter of the same property (x() const, with no verb in
+// its name, or getX) on the same store object is a read and a write of it.
 // A write is reported unless one synchronised region covers both the read
 // and the write, the read locked what it read (SELECT ... FOR UPDATE), or
 // the function is annotated as called with a lock held.
@@ -83,6 +86,9 @@ struct StoreUpdate {
   SourceLocation ReadAt, WriteAt;
   /// The variable the write mentions.
   const VarDecl *Written = nullptr;
+  /// For an accessor pair (`s.setX(k, s.x(k) + 1)`), the property read
+  /// and written; ReadInto, ModifiedVar and Written are then null.
+  std::string Property;
   /// The read and the write each hold a region, but not the same one: where
   /// the read's region was opened, and whether it is a transaction.
   bool SeparateRegions = false;

@@ -77,7 +77,7 @@ struct RuleSpec {
   std::string_view shortName() const;
 };
 
-/// The five checks, in catalog order.
+/// The checks, in catalog order.
 ArrayView<RuleSpec> checkRules();
 
 /// The shared model vocabulary (rules/vocabulary.json).

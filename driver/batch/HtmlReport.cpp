@@ -80,6 +80,32 @@ constexpr const char *Script = R"(
 })();
 )";
 
+/// The debt inventory: per file, its untracked markers with their text.
+void writeDebt(const Report &R, llvm::raw_ostream &OS) {
+  auto Inventory = debtInventory(R);
+  size_t Total = 0;
+  for (const auto &[File, Items] : Inventory)
+    Total += Items.size();
+  OS << "<section id=\"debt\"><h2>Untracked debt (" << Total
+     << (Total == 1 ? " marker" : " markers") << ")</h2>";
+  if (Total == 0) {
+    OS << "<p>none reported</p></section>\n";
+    return;
+  }
+  OS << "<table><thead><tr><th>file</th><th class=\"n\">markers</th>"
+        "<th>comments</th></tr></thead><tbody>\n";
+  for (const auto &[File, Items] : Inventory) {
+    OS << "<tr><td class=\"loc\">" << escape(File) << "</td><td class=\"n\">"
+       << Items.size() << "</td><td><ul class=\"notes\">";
+    for (const DebtItem &Item : Items)
+      OS << "<li><span class=\"loc\">" << Item.Source->Loc.Line << ':'
+         << Item.Source->Loc.Column << "</span> <code>" << escape(Item.Text)
+         << "</code></li>";
+    OS << "</ul></td></tr>\n";
+  }
+  OS << "</tbody></table></section>\n";
+}
+
 } // namespace
 
 void writeHtml(const Report &R, llvm::raw_ostream &OS) {
@@ -131,6 +157,8 @@ void writeHtml(const Report &R, llvm::raw_ostream &OS) {
     OS << "<tr><td class=\"loc\">" << escape(File) << "</td><td class=\"n\">" << N
        << "</td></tr>\n";
   OS << "</tbody></table></section>\n";
+
+  writeDebt(R, OS);
 
   OS << "<section><h2>Findings (<span id=\"shown\">" << R.Findings.size()
      << "</span> shown)</h2><div class=\"filters\"><label>check <select "

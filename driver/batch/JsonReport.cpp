@@ -38,9 +38,11 @@ json::Value toJson(const Report &R) {
       {"translationUnits", std::move(Units)},
       {"counts", json::Object{{"findings", R.Findings.size()},
                               {"baselined", R.Baselined},
+                              {"outsideChange", R.OutsideChange},
                               {"toolErrors", R.ToolErrors.size()},
                               {"byCheck", std::move(ByCheck)},
                               {"byFile", std::move(ByFile)}}},
+      {"debt", debtToJson(R)},
       {"timings", json::Object{{"wallSeconds", R.WallSeconds},
                                {"cacheHits", R.CacheHits},
                                {"cacheMisses", R.CacheMisses}}}};
@@ -88,7 +90,10 @@ std::optional<std::string> readJsonReport(const json::Value &V, Report &Out) {
                            UO->getNumber("seconds").value_or(0)});
     }
   if (const json::Object *Counts = Doc->getObject("counts"))
+  {
     Out.Baselined += Counts->getInteger("baselined").value_or(0);
+    Out.OutsideChange += Counts->getInteger("outsideChange").value_or(0);
+  }
   if (const json::Object *T = Doc->getObject("timings")) {
     Out.WallSeconds += T->getNumber("wallSeconds").value_or(0);
     Out.CacheHits += T->getInteger("cacheHits").value_or(0);

@@ -8,6 +8,7 @@
 
 #include "Cache.h"
 #include "CompileDatabase.h"
+#include "GitDiff.h"
 #include "Options.h"
 #include "Report.h"
 #include "Scheduler.h"
@@ -122,10 +123,33 @@ std::optional<std::set<std::string>> readBaseline(llvm::StringRef Path,
   return Fingerprints;
 }
 
-/// Fingerprints, baseline and reports: what a run and a merge share.
-int finishReport(Report &R, const Options &O) {
+/// Leaves out the findings that are not on a line of \p Changes. Paths are
+/// compared in canonical form, as git reports them.
+void keepChangedLines(Report &R, const ChangedLines &Changes) {
+  llvm::StringMap<std::string> Canonical;
+  auto CanonicalOf = [&](const std::string &File) -> const std::string & {
+    auto [It, Inserted] = Canonical.try_emplace(File);
+    if (Inserted)
+      It->second = canonicalPath(File);
+    return It->second;
+  };
+  std::vector<Finding> Kept;
+  for (Finding &F : R.Findings) {
+    if (Changes.contains(CanonicalOf(F.Loc.File), F.Loc.Line))
+      Kept.push_back(std::move(F));
+    else
+      ++R.OutsideChange;
+  }
+  R.Findings = std::move(Kept);
+}
+
+/// Fingerprints, the --diff-base and baseline filters and the reports: what a
+/// run and a merge share.
+int finishReport(Report &R, const Options &O, const ChangedLines *Changes) {
   R.normalise();
   R.assignFingerprints();
+  if (Changes)
+    keepChangedLines(R, *Changes);
 
   if (O.WriteBaseline) {
     json::Array List;
@@ -165,6 +189,8 @@ int finishReport(Report &R, const Options &O) {
       OS << llvm::formatv("{0:2}", toJson(R)) << '\n';
     else if (S.Format == "sarif")
       writeSarif(R, OS);
+    else if (S.Format == "codeclimate")
+      writeCodeClimate(R, OS);
     else
       writeHtml(R, OS);
     if (S.Path == "-") {
@@ -211,7 +237,17 @@ int runMerge(const Options &O) {
     R.CacheHits += Part.CacheHits;
     R.CacheMisses += Part.CacheMisses;
   }
-  return finishReport(R, O);
+  std::optional<ChangedLines> Changes;
+  if (O.DiffBase) {
+    // The work tree is the one the reports were made in, unless --root says
+    // where it is now.
+    std::string Error;
+    Changes = readGitChanges(O.RootGiven || R.Root.empty() ? O.Root : R.Root,
+                             *O.DiffBase, Error);
+    if (!Changes)
+      return fail(Error);
+  }
+  return finishReport(R, O, Changes ? &*Changes : nullptr);
 }
 
 /// Options for every file: the defaults (modelguard's checks only), the
@@ -289,6 +325,12 @@ int runAnalysis(const Options &O) {
     llvm::erase_if(Selected,
                    [&](const CompileEntry &E) { return !Filter.match(E.File); });
   }
+  std::optional<ChangedLines> Changes;
+  if (O.DiffBase) {
+    Changes = readGitChanges(O.Root, *O.DiffBase, Error);
+    if (!Changes)
+      return fail(Error);
+  }
   if (O.Shard) {
     auto [K, N] = *O.Shard;
     llvm::erase_if(Selected, [&, K = K, N = N](const CompileEntry &E) {
@@ -336,8 +378,18 @@ int runAnalysis(const Options &O) {
         return fail("no checks enabled (checks: '" +
                     Effective.Checks.value_or("") + "')");
     }
-    Jobs.push_back({E.File, E.Directory, E.Arguments,
-                    tidy::configurationAsText(Effective), ""});
+    Job J{E.File, E.Directory, E.Arguments,
+          tidy::configurationAsText(Effective), "", {}};
+    if (Changes && !Changes->touches(canonicalPath(E.File))) {
+      // A unit whose main file did not change is analysed only if it reads
+      // a file that did; with no change at all, there is nothing to analyse.
+      J.AnalyseOnlyIfReading = Changes->files();
+      if (J.AnalyseOnlyIfReading.empty()) {
+        R.Units.push_back({E.File, "unaffected", 0});
+        continue;
+      }
+    }
+    Jobs.push_back(std::move(J));
   }
 
   std::string CacheDir = O.CacheDir;
@@ -374,7 +426,7 @@ int runAnalysis(const Options &O) {
   R.WallSeconds = std::chrono::duration<double>(
                       std::chrono::steady_clock::now() - WallStart)
                       .count();
-  return finishReport(R, O);
+  return finishReport(R, O, Changes ? &*Changes : nullptr);
 }
 
 } // namespace

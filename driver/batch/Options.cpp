@@ -30,6 +30,9 @@ Input:
   --header-filter REGEX   report findings in headers matching REGEX
   --root DIR              paths under DIR are reported relative to it and
                           fingerprinted that way (default: current directory)
+  --diff-base REV         report only findings on lines added or changed
+                          since git revision REV in the work tree at --root,
+                          and analyse only the units that read a changed file
 Running:
   -j N                    parallel translation units (default: cores)
   --timeout SECONDS       per translation unit; 0 = none (default 300)
@@ -38,15 +41,18 @@ Running:
   --no-cache              neither read nor write the cache
   --quiet                 no progress line
 Reports:
-  --format F[=FILE]       text, json, sarif or html; repeat or separate with
-                          commas for several (default text)
+  --format F[=FILE]       text, json, sarif, html or codeclimate (GitLab Code
+                          Quality); repeat or separate with commas for
+                          several (default text)
   --output PATH           the report file; with several formats, each is
-                          written to PATH.<txt|json|sarif|html>
+                          written to PATH.<txt|json|sarif|html|codeclimate.json>
   --baseline FILE         report only findings that are not in FILE
   --write-baseline FILE   record the current findings in FILE
 Merge:
-  modelguard merge [--format ...] [--output ...] [--baseline FILE] REPORT...
-                          combines JSON or SARIF reports of shards
+  modelguard merge [--format ...] [--output ...] [--baseline FILE]
+                   [--diff-base REV] REPORT...
+                          combines JSON or SARIF reports of shards, or
+                          filters one
 
 Exit status: 0 no (new) findings, 1 findings, 2 usage or input error,
 3 tool errors in some translation units, 130 interrupted.
@@ -60,6 +66,8 @@ static bool parseUnsigned(llvm::StringRef Text, unsigned &Out) {
 static const char *extensionOf(llvm::StringRef Format) {
   if (Format == "text")
     return "txt";
+  if (Format == "codeclimate")
+    return "codeclimate.json";
   return Format == "json" ? "json" : Format == "sarif" ? "sarif" : "html";
 }
 
@@ -112,7 +120,7 @@ std::optional<Options> parseOptions(llvm::ArrayRef<const char *> Args,
         "-p",        "-j",          "--source-filter", "--checks",
         "--config",  "--header-filter", "--root",      "--timeout",
         "--shard",   "--cache-dir", "--format",        "--output",
-        "--baseline", "--write-baseline"};
+        "--baseline", "--write-baseline", "--diff-base"};
     if (!llvm::is_contained(WithValue, Name)) {
       Error = "unknown option '" + Arg.str() + "' (see --help)";
       return std::nullopt;
@@ -151,9 +159,9 @@ std::optional<Options> parseOptions(llvm::ArrayRef<const char *> Args,
       for (llvm::StringRef Part : Parts) {
         auto [Format, File] = Part.split('=');
         if (Format != "text" && Format != "json" && Format != "sarif" &&
-            Format != "html") {
+            Format != "html" && Format != "codeclimate") {
           Error = "unknown report format '" + Format.str() +
-                  "' (text, json, sarif or html)";
+                  "' (text, json, sarif, html or codeclimate)";
           return std::nullopt;
         }
         if (!File.empty())
@@ -173,6 +181,13 @@ std::optional<Options> parseOptions(llvm::ArrayRef<const char *> Args,
       O.HeaderFilter = Value.str();
     } else if (Name == "--root") {
       O.Root = Value.str();
+      O.RootGiven = true;
+    } else if (Name == "--diff-base") {
+      if (Value.empty() || Value.starts_with("-")) {
+        Error = "--diff-base needs a git revision, not '" + Value.str() + "'";
+        return std::nullopt;
+      }
+      O.DiffBase = Value.str();
     } else if (Name == "--cache-dir") {
       O.CacheDir = Value.str();
     } else if (Name == "--baseline") {
@@ -190,6 +205,12 @@ std::optional<Options> parseOptions(llvm::ArrayRef<const char *> Args,
   } else if (O.BuildDir.empty()) {
     Error = "no build directory: use -p DIR (the directory holding "
             "compile_commands.json)";
+    return std::nullopt;
+  }
+
+  if (O.DiffBase && O.WriteBaseline) {
+    Error = "--write-baseline records every finding and cannot be combined "
+            "with --diff-base";
     return std::nullopt;
   }
 

@@ -26,7 +26,7 @@ enum ExitCode : int {
   ExitInterrupted = 130,
 };
 
-/// A report to write: its format (text, json, sarif or html) and where
+/// A report to write: its format (text, json, sarif, html or codeclimate) and where
 /// ("-" is standard output).
 struct OutputSpec {
   std::string Format;
@@ -51,6 +51,9 @@ struct Options {
   std::optional<std::string> WriteBaseline;
   std::optional<std::pair<unsigned, unsigned>> Shard;
   std::string Root;
+  bool RootGiven = false; ///< --root was on the command line.
+  /// Report only findings on lines added or changed since this revision.
+  std::optional<std::string> DiffBase;
 };
 
 /// Parses \p Args (without the program name). On a usage error returns

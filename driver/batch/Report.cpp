@@ -121,6 +121,58 @@ std::map<std::string, unsigned> Report::countsByFile() const {
   return Counts;
 }
 
+// --- Debt inventory -----------------------------------------------------------
+
+/// The comment from the marker on: the flagged line from the finding's
+/// column, without the end of a block comment.
+static std::string debtText(const Finding &F) {
+  llvm::StringRef Line = F.Snippet;
+  if (F.Loc.Column == 0 || F.Loc.Column > Line.size())
+    return F.Message;
+  llvm::StringRef Text = Line.drop_front(F.Loc.Column - 1).rtrim();
+  if (Text.consume_back("*/"))
+    Text = Text.rtrim();
+  return Text.str();
+}
+
+/// The marker word the message names: "untracked 'TODO' comment ...".
+static std::string debtMarker(llvm::StringRef Message) {
+  return Message.split('\'').second.split('\'').first.str();
+}
+
+std::map<std::string, std::vector<DebtItem>> debtInventory(const Report &R) {
+  std::map<std::string, std::vector<DebtItem>> ByFile;
+  for (const Finding &F : R.Findings)
+    if (F.Check == DebtCheck)
+      ByFile[displayPath(F.Loc.File, R.Root)].push_back(
+          {&F, debtMarker(F.Message), debtText(F)});
+  return ByFile;
+}
+
+llvm::json::Value debtToJson(const Report &R) {
+  json::Array Files;
+  size_t Total = 0;
+  for (const auto &[File, Items] : debtInventory(R)) {
+    json::Array Entries;
+    for (const DebtItem &Item : Items)
+      Entries.push_back(json::Object{{"line", Item.Source->Loc.Line},
+                                     {"column", Item.Source->Loc.Column},
+                                     {"marker", Item.Marker},
+                                     {"text", Item.Text},
+                                     {"message", Item.Source->Message},
+                                     {"fingerprint", Item.Source->Fingerprint}});
+    Total += Items.size();
+    Files.push_back(json::Object{
+        {"file", File}, {"count", Items.size()}, {"items", std::move(Entries)}});
+  }
+  return json::Object{{"total", Total}, {"files", std::move(Files)}};
+}
+
+unsigned Report::unitsExamined() const {
+  return llvm::count_if(
+      Units, [](const UnitStatus &U) { return U.Status != "unaffected"; });
+}
+
 // --- JSON ---------------------------------------------------------------------
 
 static json::Value locationToJson(const Location &L) {

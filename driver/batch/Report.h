@@ -64,7 +64,9 @@ struct ToolError {
 
 struct UnitStatus {
   std::string File;
-  std::string Status; ///< analysed, cached or failed.
+  /// analysed, cached, failed, or unaffected (--diff-base: the unit reads no
+  /// changed file and was not analysed).
+  std::string Status;
   double Seconds = 0;
 };
 
@@ -75,6 +77,8 @@ struct Report {
   std::vector<ToolError> ToolErrors;
   std::vector<UnitStatus> Units;
   unsigned Baselined = 0; ///< Findings left out because the baseline has them.
+  /// Findings left out because they are not on a line --diff-base names.
+  unsigned OutsideChange = 0;
   double WallSeconds = 0;
   unsigned CacheHits = 0;
   unsigned CacheMisses = 0;
@@ -86,7 +90,27 @@ struct Report {
   void assignFingerprints();
   std::map<std::string, unsigned> countsByCheck() const;
   std::map<std::string, unsigned> countsByFile() const;
+  /// Units that were analysed or answered from the cache (not "unaffected").
+  unsigned unitsExamined() const;
 };
+
+/// The check whose findings make up the debt inventory.
+inline constexpr llvm::StringLiteral DebtCheck = "modelguard-untracked-todo";
+
+/// One untracked debt marker: a finding of DebtCheck with the marker word
+/// and the comment's text from the marker to the end of its line.
+struct DebtItem {
+  const Finding *Source = nullptr;
+  std::string Marker;
+  std::string Text;
+};
+
+/// The debt inventory of \p R: its findings of DebtCheck (what a baseline
+/// left in), by file relative to the root, each file's in report order.
+std::map<std::string, std::vector<DebtItem>> debtInventory(const Report &R);
+/// The inventory as the JSON report's "debt" object (also the SARIF run's
+/// "debtInventory" property).
+llvm::json::Value debtToJson(const Report &R);
 
 /// \p Path relative to \p Root when it lies under it, else \p Path.
 std::string displayPath(llvm::StringRef Path, llvm::StringRef Root);
@@ -103,6 +127,8 @@ std::optional<std::string> readSarifReport(const llvm::json::Value &V,
 void writeText(const Report &R, llvm::raw_ostream &OS);
 void writeSarif(const Report &R, llvm::raw_ostream &OS);
 void writeHtml(const Report &R, llvm::raw_ostream &OS);
+/// GitLab Code Quality: an array of Code Climate issues.
+void writeCodeClimate(const Report &R, llvm::raw_ostream &OS);
 
 /// Finding and worker-result (de)serialisation shared by the worker, the
 /// cache and the JSON report.

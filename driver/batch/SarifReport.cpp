@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -94,12 +95,19 @@ static json::Object physicalLocation(const Location &L, llvm::StringRef Root,
                       {"region", std::move(Region)}};
 }
 
-static std::string docsUrlFor(llvm::StringRef Check) {
-  if (Check.starts_with("modelguard-"))
-    return std::string(MODELGUARD_DOCS_URL) +
+/// Where a check's page is published, or nothing. modelguard's pages have a
+/// URL only when the build was configured with MODELGUARD_DOCS_URL: a path
+/// on the machine that built the driver means nothing to a report's reader.
+static std::optional<std::string> docsUrlFor(llvm::StringRef Check) {
+  if (Check.starts_with("modelguard-")) {
+    llvm::StringRef Base = MODELGUARD_DOCS_URL;
+    if (Base.empty())
+      return std::nullopt;
+    return (Base.ends_with("/") ? Base.str() : Base.str() + "/") +
            Check.drop_front(strlen("modelguard-")).str() + ".md";
+  }
   if (Check.starts_with("clang-analyzer-") || Check.starts_with("clang-diagnostic-"))
-    return "https://clang.llvm.org/extra/clang-tidy/checks/list.html";
+    return std::string("https://clang.llvm.org/extra/clang-tidy/checks/list.html");
   auto [Group, Name] = Check.split('-');
   return ("https://clang.llvm.org/extra/clang-tidy/checks/" + Group + "/" +
           Name + ".html")
@@ -110,43 +118,121 @@ static std::string text(std::string_view S) { return std::string(S); }
 
 static json::Object ruleFor(llvm::StringRef Check) {
   const catalog::RuleSpec *Spec = catalog::findCheckRule(Check);
-  std::string Url = docsUrlFor(Check);
-  if (!Spec)
-    return json::Object{
+  std::optional<std::string> Url = docsUrlFor(Check);
+  json::Object Rule;
+  if (!Spec) {
+    Rule = json::Object{
         {"id", Check},
         {"shortDescription", json::Object{{"text", "clang-tidy check " + Check.str()}}},
         {"fullDescription", json::Object{{"text", "The clang-tidy check " + Check.str() + "."}}},
-        {"help", json::Object{{"text", "See " + Url},
-                              {"markdown", "See [" + Check.str() + "](" + Url + ")."}}},
-        {"helpUri", Url},
+        {"help", json::Object{{"text", "See " + *Url},
+                              {"markdown", "See [" + Check.str() + "](" + *Url + ")."}}},
         {"defaultConfiguration", json::Object{{"level", "warning"}}},
         {"properties", json::Object{{"tags", json::Array{"clang-tidy"}}}}};
-  json::Array Tags{"security"};
-  std::string CweText;
-  for (int Cwe : Spec->Cwe) {
-    Tags.push_back("external/cwe/cwe-" + std::to_string(Cwe));
-    CweText += (CweText.empty() ? "CWE-" : ", CWE-") + std::to_string(Cwe);
+  } else {
+    json::Array Tags{"security"};
+    std::string CweText;
+    for (int Cwe : Spec->Cwe) {
+      Tags.push_back("external/cwe/cwe-" + std::to_string(Cwe));
+      CweText += (CweText.empty() ? "CWE-" : ", CWE-") + std::to_string(Cwe);
+    }
+    std::string Markdown = "**" + std::string(Spec->Title) + "**\n\n" +
+                           std::string(Spec->Summary) + "\n\n" +
+                           std::string(Spec->Rationale) + "\n\n" + CweText + ".";
+    if (Url)
+      Markdown += " Documentation: [" + Check.str() + "](" + *Url + ")";
+    Rule = json::Object{
+        {"id", Check},
+        {"name", text(Spec->shortName())},
+        {"shortDescription", json::Object{{"text", text(Spec->Title)}}},
+        {"fullDescription", json::Object{{"text", text(Spec->Summary)}}},
+        {"help", json::Object{{"text", std::string(Spec->Summary) + " " +
+                                           std::string(Spec->Rationale) + " (" +
+                                           CweText + ")"},
+                              {"markdown", Markdown}}},
+        {"defaultConfiguration", json::Object{{"level", text(Spec->Severity)}}},
+        {"properties",
+         json::Object{{"tags", std::move(Tags)},
+                      {"security-severity", text(Spec->SecuritySeverity)},
+                      {"precision", "medium"},
+                      {"problem.severity", text(Spec->Severity)}}}};
   }
-  std::string Markdown = "**" + std::string(Spec->Title) + "**\n\n" +
-                         std::string(Spec->Summary) + "\n\n" +
-                         std::string(Spec->Rationale) + "\n\n" + CweText +
-                         ". Documentation: [" + Check.str() + "](" + Url + ")";
-  return json::Object{
-      {"id", Check},
-      {"name", text(Spec->shortName())},
-      {"shortDescription", json::Object{{"text", text(Spec->Title)}}},
-      {"fullDescription", json::Object{{"text", text(Spec->Summary)}}},
-      {"help", json::Object{{"text", std::string(Spec->Summary) + " " +
-                                         std::string(Spec->Rationale) + " (" +
-                                         CweText + ")"},
-                            {"markdown", Markdown}}},
-      {"helpUri", Url},
-      {"defaultConfiguration", json::Object{{"level", text(Spec->Severity)}}},
-      {"properties",
-       json::Object{{"tags", std::move(Tags)},
-                    {"security-severity", text(Spec->SecuritySeverity)},
-                    {"precision", "medium"},
-                    {"problem.severity", text(Spec->Severity)}}}};
+  if (Url)
+    Rule["helpUri"] = *Url;
+  return Rule;
+}
+
+namespace {
+
+/// Reads the files that fix-its edit, once each, to find where a replaced
+/// range ends (a fix-it is a start and a length in bytes).
+class FixRegions {
+public:
+  /// The region a fix-it replaces, or nothing if its file cannot be read or
+  /// no longer has that range.
+  std::optional<json::Object> regionOf(const FixIt &X) {
+    auto [It, Inserted] = Files.try_emplace(X.Loc.File);
+    if (Inserted)
+      if (auto Buffer = llvm::MemoryBuffer::getFile(X.Loc.File))
+        It->second = std::move(*Buffer);
+    if (!It->second || X.Loc.Line == 0 || X.Loc.Column == 0)
+      return std::nullopt;
+    llvm::StringRef Text = It->second->getBuffer();
+    size_t LineStart = 0;
+    for (unsigned L = 1; L < X.Loc.Line; ++L) {
+      LineStart = Text.find('\n', LineStart);
+      if (LineStart == llvm::StringRef::npos)
+        return std::nullopt;
+      ++LineStart;
+    }
+    size_t Begin = LineStart + X.Loc.Column - 1, End = Begin + X.Length;
+    if (End > Text.size())
+      return std::nullopt;
+    auto LineOf = [&](size_t Offset) {
+      return unsigned(1 + Text.take_front(Offset).count('\n'));
+    };
+    auto ColumnOf = [&](size_t Offset) {
+      size_t Start = Text.rfind('\n', Offset);
+      Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
+      llvm::StringRef Line = Text.slice(Start, Text.find('\n', Start));
+      return utf16Column(Line, unsigned(Offset - Start + 1));
+    };
+    return json::Object{{"startLine", LineOf(Begin)},
+                        {"startColumn", ColumnOf(Begin)},
+                        {"endLine", LineOf(End)},
+                        {"endColumn", ColumnOf(End)}};
+  }
+
+private:
+  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Files;
+};
+
+} // namespace
+
+/// SARIF `fixes` for the fix-its of \p F: one fix whose changes are grouped
+/// by file.
+static std::optional<json::Array> fixesOf(const Finding &F,
+                                          llvm::StringRef Root,
+                                          FixRegions &Regions) {
+  std::map<std::string, json::Array> ByFile;
+  for (const FixIt &X : F.Fixes) {
+    std::optional<json::Object> Region = Regions.regionOf(X);
+    if (!Region)
+      return std::nullopt; // A partial fix would be wrong; offer none.
+    ByFile[X.Loc.File].push_back(json::Object{
+        {"deletedRegion", std::move(*Region)},
+        {"insertedContent", json::Object{{"text", X.Replacement}}}});
+  }
+  if (ByFile.empty())
+    return std::nullopt;
+  json::Array Changes;
+  for (auto &[File, Replacements] : ByFile)
+    Changes.push_back(
+        json::Object{{"artifactLocation", artifactLocation(File, Root)},
+                     {"replacements", std::move(Replacements)}});
+  return json::Array{json::Object{
+      {"description", json::Object{{"text", "fix-it of " + F.Check}}},
+      {"artifactChanges", std::move(Changes)}}};
 }
 
 void writeSarif(const Report &R, llvm::raw_ostream &OS) {
@@ -165,6 +251,7 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS) {
   }
 
   json::Array Results;
+  FixRegions Regions;
   for (const Finding &F : R.Findings) {
     json::Array Related;
     for (const Note &N : F.Notes) {
@@ -191,6 +278,8 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS) {
                                     {"translationUnits", std::move(TUs)}}}};
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
+    if (std::optional<json::Array> Fixes = fixesOf(F, R.Root, Regions))
+      Result["fixes"] = std::move(*Fixes);
     Results.push_back(std::move(Result));
   }
 
@@ -215,14 +304,14 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS) {
   std::string RootUri = "file://" + encodeUriPath(R.Root);
   if (!llvm::StringRef(RootUri).ends_with("/"))
     RootUri += '/';
+  json::Object Driver{{"name", "modelguard"},
+                      {"version", MODELGUARD_VERSION},
+                      {"semanticVersion", MODELGUARD_VERSION},
+                      {"rules", std::move(Rules)}};
+  if (!llvm::StringRef(MODELGUARD_INFO_URL).empty())
+    Driver["informationUri"] = MODELGUARD_INFO_URL;
   json::Object Run{
-      {"tool",
-       json::Object{{"driver",
-                     json::Object{{"name", "modelguard"},
-                                  {"version", MODELGUARD_VERSION},
-                                  {"semanticVersion", MODELGUARD_VERSION},
-                                  {"informationUri", MODELGUARD_INFO_URL},
-                                  {"rules", std::move(Rules)}}}}},
+      {"tool", json::Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
        json::Object{{RootBase, json::Object{{"uri", RootUri}}}}},
       {"invocations", json::Array{std::move(Invocation)}},
@@ -231,6 +320,7 @@ void writeSarif(const Report &R, llvm::raw_ostream &OS) {
       {"properties",
        json::Object{{"translationUnits", std::move(Units)},
                     {"baselined", R.Baselined},
+                    {"debtInventory", debtToJson(R)},
                     {"cacheHits", R.CacheHits},
                     {"cacheMisses", R.CacheMisses},
                     {"wallSeconds", R.WallSeconds}}}};

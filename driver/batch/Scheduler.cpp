@@ -178,6 +178,10 @@ bool runUnits(std::vector<Job> Units, ResultCache &Cache,
             {J.File, "worker",
              "the worker exited with status " +
                  std::to_string(WEXITSTATUS(WaitStatus)) + " and left no result"});
+      } else if (Result.Unaffected) {
+        // Not analysed: nothing to cache, and no time to count.
+        Record(R.Index, std::move(Result), "unaffected");
+        return;
       } else if (Keys[R.Index] &&
                  llvm::all_of(Result.ToolErrors, [](const ToolError &E) {
                    return E.Kind == "compile-error";

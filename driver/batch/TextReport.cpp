@@ -23,6 +23,26 @@ static void writeCaret(llvm::StringRef Snippet, unsigned Column,
   OS << "^\n";
 }
 
+/// The debt inventory, when there is any: per file, each marker's line,
+/// column and text.
+static void writeDebt(const Report &R, llvm::raw_ostream &OS) {
+  auto Inventory = debtInventory(R);
+  size_t Total = 0;
+  for (const auto &[File, Items] : Inventory)
+    Total += Items.size();
+  if (Total == 0)
+    return;
+  OS << "untracked debt: " << Total << (Total == 1 ? " marker" : " markers")
+     << " in " << Inventory.size() << (Inventory.size() == 1 ? " file" : " files")
+     << '\n';
+  for (const auto &[File, Items] : Inventory) {
+    OS << "  " << File << ": " << Items.size() << '\n';
+    for (const DebtItem &Item : Items)
+      OS << "    " << Item.Source->Loc.Line << ':' << Item.Source->Loc.Column
+         << ": " << Item.Text << '\n';
+  }
+}
+
 void writeText(const Report &R, llvm::raw_ostream &OS) {
   for (const Finding &F : R.Findings) {
     OS << F.Loc.File << ':' << F.Loc.Line << ':' << F.Loc.Column << ": "
@@ -32,17 +52,29 @@ void writeText(const Report &R, llvm::raw_ostream &OS) {
       OS << N.Loc.File << ':' << N.Loc.Line << ':' << N.Loc.Column
          << ": note: " << N.Message << '\n';
   }
+  writeDebt(R, OS);
   for (const ToolError &E : R.ToolErrors)
     OS << E.File << ": error: " << E.Message << " [modelguard-tool-error:"
        << E.Kind << "]\n";
   OS << R.Findings.size() << (R.Findings.size() == 1 ? " finding" : " findings");
-  if (R.Baselined)
-    OS << " (" << R.Baselined << " more in the baseline)";
+  if (R.Baselined || R.OutsideChange) {
+    OS << " (";
+    if (R.Baselined)
+      OS << R.Baselined << " more in the baseline";
+    if (R.Baselined && R.OutsideChange)
+      OS << ", ";
+    if (R.OutsideChange)
+      OS << R.OutsideChange << " more outside the changed lines";
+    OS << ")";
+  }
+  unsigned Examined = R.unitsExamined();
   OS << ", " << R.ToolErrors.size()
      << (R.ToolErrors.size() == 1 ? " tool error" : " tool errors") << " in "
-     << R.Units.size()
-     << (R.Units.size() == 1 ? " translation unit" : " translation units")
-     << '\n';
+     << Examined
+     << (Examined == 1 ? " translation unit" : " translation units");
+  if (unsigned Unaffected = R.Units.size() - Examined)
+    OS << " (" << Unaffected << " unaffected by the change)";
+  OS << '\n';
 }
 
 } // namespace modelguard::driver

@@ -2,6 +2,7 @@
 
 #include "Worker.h"
 #include "Cache.h"
+#include "GitDiff.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -23,6 +24,7 @@
 #include <chrono>
 #include <csignal>
 #include <map>
+#include <set>
 #include <thread>
 
 namespace modelguard::driver {
@@ -33,12 +35,17 @@ using namespace clang;
 // --- Job and result documents -------------------------------------------------
 
 json::Value jobToJson(const Job &J) {
-  json::Array Args;
+  json::Array Args, Changed;
   for (const std::string &A : J.Arguments)
     Args.push_back(A);
-  return json::Object{{"file", J.File},       {"directory", J.Directory},
-                      {"arguments", std::move(Args)}, {"config", J.Config},
-                      {"result", J.ResultPath}};
+  for (const std::string &F : J.AnalyseOnlyIfReading)
+    Changed.push_back(F);
+  return json::Object{{"file", J.File},
+                      {"directory", J.Directory},
+                      {"arguments", std::move(Args)},
+                      {"config", J.Config},
+                      {"result", J.ResultPath},
+                      {"analyseOnlyIfReading", std::move(Changed)}};
 }
 
 bool jobFromJson(const json::Value &V, Job &J) {
@@ -54,6 +61,10 @@ bool jobFromJson(const json::Value &V, Job &J) {
   for (const json::Value &A : *O->getArray("arguments"))
     if (auto S = A.getAsString())
       J.Arguments.push_back(S->str());
+  if (const json::Array *Changed = O->getArray("analyseOnlyIfReading"))
+    for (const json::Value &F : *Changed)
+      if (auto S = F.getAsString())
+        J.AnalyseOnlyIfReading.push_back(S->str());
   return true;
 }
 
@@ -69,7 +80,8 @@ json::Value resultToJson(const UnitResult &R) {
   return json::Object{{"findings", std::move(Findings)},
                       {"toolErrors", std::move(Errors)},
                       {"dependencies", std::move(Deps)},
-                      {"seconds", R.Seconds}};
+                      {"seconds", R.Seconds},
+                      {"unaffected", R.Unaffected}};
 }
 
 bool resultFromJson(const json::Value &V, UnitResult &R) {
@@ -100,6 +112,7 @@ bool resultFromJson(const json::Value &V, UnitResult &R) {
         {DO->getString("path")->str(), DO->getString("hash")->str()});
   }
   R.Seconds = O->getNumber("seconds").value_or(0);
+  R.Unaffected = O->getBoolean("unaffected").value_or(false);
   return true;
 }
 
@@ -126,6 +139,26 @@ private:
   tooling::CompileCommand Command;
 };
 
+/// Every file the source manager of \p CI read, as an absolute path, with its
+/// content when it is still loaded.
+std::vector<std::pair<std::string, std::optional<llvm::MemoryBufferRef>>>
+filesRead(CompilerInstance &CI) {
+  std::vector<std::pair<std::string, std::optional<llvm::MemoryBufferRef>>>
+      Files;
+  SourceManager &SM = CI.getSourceManager();
+  FileManager &FM = SM.getFileManager();
+  for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+       ++It) {
+    llvm::SmallString<256> Path(It->first.getName());
+    FM.makeAbsolutePath(Path);
+    // Only "." goes: removing ".." by text is wrong across symbolic links
+    // (the GCC include directories are reached through them).
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+    Files.emplace_back(Path.str().str(), It->second->getBufferIfLoaded());
+  }
+  return Files;
+}
+
 /// Runs the clang-tidy checks and, when the file has been parsed, records
 /// every file the source manager read with the hash of the content parsed.
 class TidyAction : public ASTFrontendAction {
@@ -140,17 +173,7 @@ public:
   }
 
   void EndSourceFileAction() override {
-    SourceManager &SM = getCompilerInstance().getSourceManager();
-    FileManager &FM = SM.getFileManager();
-    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
-         ++It) {
-      llvm::SmallString<256> Path(It->first.getName());
-      FM.makeAbsolutePath(Path);
-      // Only "." goes: removing ".." by text is wrong across symbolic links
-      // (the GCC include directories are reached through them).
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
-      std::optional<llvm::MemoryBufferRef> Buffer =
-          It->second->getBufferIfLoaded();
+    for (const auto &[Path, Buffer] : filesRead(getCompilerInstance())) {
       std::string Hash;
       if (Buffer)
         Hash = hashBytes(Buffer->getBuffer());
@@ -158,7 +181,7 @@ public:
         Hash = hashBytes((*Contents)->getBuffer());
       else
         continue;
-      Dependencies.push_back({Path.str().str(), Hash});
+      Dependencies.push_back({Path, Hash});
     }
   }
 
@@ -246,6 +269,79 @@ void runTestHooks(llvm::StringRef File) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
 }
 
+/// The compile command as clang-tidy would run it: the configuration's extra
+/// arguments, and the resource directory of the Clang the driver was built
+/// with (the default one is found relative to the executable, which does not
+/// live next to Clang's headers).
+void adjustArguments(tooling::ClangTool &Tool,
+                     const tidy::ClangTidyOptions &Options) {
+  if (Options.ExtraArgsBefore)
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        *Options.ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
+  if (Options.ExtraArgs)
+    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        *Options.ExtraArgs, tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(
+      [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+        for (const std::string &A : Args)
+          if (llvm::StringRef(A).starts_with("-resource-dir"))
+            return Args;
+        tooling::CommandLineArguments Adjusted = Args;
+        Adjusted.insert(Adjusted.end(),
+                        "-resource-dir=" MODELGUARD_RESOURCE_DIR);
+        return Adjusted;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+}
+
+/// Preprocesses the unit (no parsing) and collects the files it read.
+class IncludeScanAction : public PreprocessOnlyAction {
+public:
+  explicit IncludeScanAction(std::vector<std::string> &Files) : Files(Files) {}
+
+  void EndSourceFileAction() override {
+    for (const auto &Entry : filesRead(getCompilerInstance()))
+      Files.push_back(Entry.first);
+    PreprocessOnlyAction::EndSourceFileAction();
+  }
+
+private:
+  std::vector<std::string> &Files;
+};
+
+class IncludeScanActionFactory : public tooling::FrontendActionFactory {
+public:
+  explicit IncludeScanActionFactory(std::vector<std::string> &Files)
+      : Files(Files) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<IncludeScanAction>(Files);
+  }
+
+private:
+  std::vector<std::string> &Files;
+};
+
+/// Whether the unit of \p File reads any of \p Changed (canonical paths).
+/// Preprocessing costs a small part of an analysis; a unit that cannot be
+/// preprocessed counts as reading them, so that its analysis reports why.
+bool readsAnyOf(const tooling::CompilationDatabase &Database,
+                llvm::StringRef File, const tidy::ClangTidyOptions &Options,
+                llvm::ArrayRef<std::string> Changed) {
+  tooling::ClangTool Tool(Database, {File.str()});
+  adjustArguments(Tool, Options);
+  IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  std::vector<std::string> Files;
+  IncludeScanActionFactory Factory(Files);
+  if (Tool.run(&Factory) != 0)
+    return true;
+  std::set<std::string, std::less<>> Wanted(Changed.begin(), Changed.end());
+  return llvm::any_of(Files, [&](const std::string &Path) {
+    return Wanted.count(canonicalPath(Path)) != 0;
+  });
+}
+
 UnitResult analyse(const Job &J) {
   UnitResult Result;
   auto Start = std::chrono::steady_clock::now();
@@ -263,27 +359,13 @@ UnitResult analyse(const Job &J) {
 
   tooling::CompileCommand Command(J.Directory, J.File, J.Arguments, "");
   SingleCommandDatabase Database(Command);
+  if (!J.AnalyseOnlyIfReading.empty() &&
+      !readsAnyOf(Database, J.File, *Options, J.AnalyseOnlyIfReading)) {
+    Result.Unaffected = true;
+    return Result;
+  }
   tooling::ClangTool Tool(Database, {J.File});
-  // Extra arguments from the configuration, and the resource directory of
-  // the Clang the driver was built with (the default one is found relative
-  // to the executable, which does not live next to Clang's headers).
-  if (Options->ExtraArgsBefore)
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        *Options->ExtraArgsBefore, tooling::ArgumentInsertPosition::BEGIN));
-  if (Options->ExtraArgs)
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        *Options->ExtraArgs, tooling::ArgumentInsertPosition::END));
-  Tool.appendArgumentsAdjuster(
-      [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
-        for (const std::string &A : Args)
-          if (llvm::StringRef(A).starts_with("-resource-dir"))
-            return Args;
-        tooling::CommandLineArguments Adjusted = Args;
-        Adjusted.insert(Adjusted.end(),
-                        "-resource-dir=" MODELGUARD_RESOURCE_DIR);
-        return Adjusted;
-      });
-  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  adjustArguments(Tool, *Options);
 
   tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();

@@ -24,6 +24,10 @@ struct Job {
   std::vector<std::string> Arguments;
   std::string Config; ///< Effective clang-tidy configuration, as YAML.
   std::string ResultPath;
+  /// With --diff-base, for a unit whose main file did not change: the changed
+  /// files (canonical paths). The worker preprocesses the unit first and
+  /// analyses it only if it reads one of them.
+  std::vector<std::string> AnalyseOnlyIfReading;
 };
 
 /// A file the translation unit read, with the hash of its content.
@@ -38,6 +42,8 @@ struct UnitResult {
   std::vector<ToolError> ToolErrors;
   std::vector<Dependency> Dependencies;
   double Seconds = 0;
+  /// The unit reads none of Job::AnalyseOnlyIfReading and was not analysed.
+  bool Unaffected = false;
 };
 
 llvm::json::Value jobToJson(const Job &J);

@@ -1,6 +1,6 @@
 //===--- ModelGuardFuzzer.cpp - modelguard ---------------------------------===//
 //
-// A libFuzzer target that runs the five modelguard checks, in-process, over
+// A libFuzzer target that runs the modelguard checks, in-process, over
 // one C++ translation unit per input. The input is served from an in-memory
 // file layered over the real file system, so seeds may include the
 // reference model's headers and the standard library. Built only with
@@ -25,7 +25,7 @@
 
 namespace clang::tidy {
 // Defined next to the module's registration; referencing it keeps that
-// object file, and with it the five checks, in the executable.
+// object file, and with it the checks, in the executable.
 extern volatile int ModelGuardModuleAnchorSource;
 } // namespace clang::tidy
 

@@ -6,6 +6,14 @@
                                              the shard header
   report.py sarif-errors VALIDATION.sarif    fail on any Multitool error
   report.py unit-status REPORT.json          one line per translation unit
+  report.py codeclimate REPORT SCHEMA.json   validate a Code Quality report
+                                             (schema, unique fingerprints)
+                                             and print one line per issue
+  report.py sarif-results LOG.sarif          one line per result
+  report.py sarif-help LOG.sarif RULE URL    the rule has full help text; its
+                                             helpUri is URL + page, or absent
+                                             when URL is empty; no file://
+                                             link anywhere
 """
 import json
 import os
@@ -74,6 +82,43 @@ def main():
     elif command == "unit-status":
         for u in load(sys.argv[2])["translationUnits"]:
             print("unit %s %s" % (os.path.basename(u["file"]), u["status"]))
+    elif command == "codeclimate":
+        import jsonschema
+        issues = load(sys.argv[2])
+        jsonschema.validate(issues, load(sys.argv[3]))
+        fingerprints = [i["fingerprint"] for i in issues]
+        if len(set(fingerprints)) != len(fingerprints):
+            sys.exit("codeclimate: fingerprints are not unique")
+        for i in issues:
+            print("issue %s %s %s:%d %s" % (
+                i["severity"], i["check_name"], i["location"]["path"],
+                i["location"]["lines"]["begin"], i["description"]))
+        print("codeclimate: %d issues, valid" % len(issues))
+    elif command == "sarif-results":
+        for r in load(sys.argv[2])["runs"][0]["results"]:
+            loc = r["locations"][0]["physicalLocation"]
+            print("result %s %s:%d fixes=%d" % (
+                r["ruleId"], loc["artifactLocation"]["uri"],
+                loc["region"]["startLine"], len(r.get("fixes", []))))
+    elif command == "sarif-help":
+        log = load(sys.argv[2])
+        rule_id, base = sys.argv[3], sys.argv[4]
+        driver = log["runs"][0]["tool"]["driver"]
+        rule = next(r for r in driver["rules"] if r["id"] == rule_id)
+        if len(rule["help"]["text"]) < 80 or "markdown" not in rule["help"]:
+            sys.exit("sarif-help: %s has no full help text" % rule_id)
+        links = [r.get("helpUri", "") for r in driver["rules"]]
+        links.append(driver.get("informationUri", ""))
+        if any(link.startswith("file:") for link in links):
+            sys.exit("sarif-help: a file:// link: %s" % links)
+        expected = None
+        if base:
+            expected = base.rstrip("/") + "/" + rule_id[len("modelguard-"):] + ".md"
+        if rule.get("helpUri") != expected:
+            sys.exit("sarif-help: helpUri %r, expected %r" % (
+                rule.get("helpUri"), expected))
+        print("help: %s, helpUri %s" % (
+            "full text", "absent" if expected is None else "published"))
     else:
         sys.exit("report.py: unknown command " + command)
 

@@ -13,13 +13,10 @@
 #include <ostream>
 
 namespace refmodel::remediated {
-namespace {
 
-// How often a compare-and-swap write is retried before giving up. Each
-// retry means another request wrote the same row in the meantime.
-constexpr int kMaxCasAttempts = 8;
-
-const std::vector<TextField<InstanceAction>>& action_fields() {
+const std::vector<TextField<InstanceAction>>& InstanceAction::fields() {
+  // TODO(berrange): Remove the dict-style access to the fields
+  // (NovaObjectDictCompat)
   static const std::vector<TextField<InstanceAction>> fields = {
       {"created_at", &InstanceAction::created_at},
       {"updated_at", &InstanceAction::updated_at},
@@ -36,7 +33,7 @@ const std::vector<TextField<InstanceAction>>& action_fields() {
   return fields;
 }
 
-const std::vector<TextField<InstanceActionEvent>>& event_fields() {
+const std::vector<TextField<InstanceActionEvent>>& InstanceActionEvent::fields() {
   static const std::vector<TextField<InstanceActionEvent>> fields = {
       {"created_at", &InstanceActionEvent::created_at},
       {"updated_at", &InstanceActionEvent::updated_at},
@@ -50,6 +47,12 @@ const std::vector<TextField<InstanceActionEvent>>& event_fields() {
   };
   return fields;
 }
+
+namespace {
+
+// How often a compare-and-swap write is retried before giving up. Each
+// retry means another request wrote the same row in the meantime.
+constexpr int kMaxCasAttempts = 8;
 
 db::NotFound action_not_found(const db::Values& values) {
   return db::NotFound("Action for request_id " + values.at("request_id") +
@@ -247,7 +250,7 @@ void InstanceAction::create() {
 }
 
 db::Values InstanceAction::obj_fields() const {
-  return pack_text_fields(*this, action_fields());
+  return pack_text_fields(*this, fields());
 }
 
 InstanceAction& InstanceAction::from_db_object(Context& ctx,
@@ -255,7 +258,7 @@ InstanceAction& InstanceAction::from_db_object(Context& ctx,
                                                const db::ActionRow& row) {
   action.id = row.id;
   action.deleted = row.deleted;
-  load_text_fields(action, action_fields(), row);
+  load_text_fields(action, fields(), row);
   action.set_context(ctx);
   action.obj_reset_changes();
   return action;
@@ -313,6 +316,7 @@ std::optional<InstanceActionEvent> InstanceActionEvent::event_start(
     Context& ctx, const std::string& instance_uuid,
     const std::string& event_name, bool want_result,
     const std::optional<std::string>& host) {
+  // TODO(#42): Take the action instead of looking it up again by request_id
   const db::Values values =
       pack_action_event_start(ctx, instance_uuid, event_name, host);
   const db::EventRow row = db::action_event_start(ctx, values);
@@ -382,7 +386,7 @@ void InstanceActionEvent::create(const std::string& instance_uuid,
 }
 
 db::Values InstanceActionEvent::obj_fields() const {
-  return pack_text_fields(*this, event_fields());
+  return pack_text_fields(*this, fields());
 }
 
 // nova's db.action_event_finish, with both writes made by compare-and-swap
@@ -400,7 +404,7 @@ InstanceActionEvent& InstanceActionEvent::from_db_object(
   event.id = row.id;
   event.action_id = row.action_id;
   event.deleted = row.deleted;
-  load_text_fields(event, event_fields(), row);
+  load_text_fields(event, fields(), row);
   event.set_context(ctx);
   event.obj_reset_changes();
   return event;

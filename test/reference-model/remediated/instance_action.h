@@ -70,6 +70,9 @@ class InstanceAction : public PersistentObject {
  private:
   friend class InstanceActionList;
 
+  // nova's `fields`: the columns stored as text, by name.
+  static const std::vector<TextField<InstanceAction>>& fields();
+
   static InstanceAction& from_db_object(Context& ctx, InstanceAction& action,
                                         const db::ActionRow& row);
 };
@@ -149,6 +152,9 @@ class InstanceActionEvent : public PersistentObject {
 
  private:
   friend class InstanceActionEventList;
+
+  // nova's `fields`: the columns stored as text, by name.
+  static const std::vector<TextField<InstanceActionEvent>>& fields();
 
   static db::EventRow apply_event_finish(Context& ctx,
                                          const db::Values& values);
