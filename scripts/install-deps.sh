@@ -16,7 +16,8 @@ packages=(
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
   python3-jsonschema python3-yaml git
   # Database libraries whose installed headers the lit tests compile against.
-  libsoci-dev libpqxx-dev libsqlitecpp-dev libleveldb-dev
+  libsoci-dev libpqxx-dev libsqlitecpp-dev libleveldb-dev libsqlite3-dev
+  libmysqlcppconn-dev libboost-dev
 )
 # The LLVM toolchain of one major version: clang (the compiler the module must
 # be built with, and Clang's CMake package), clang-tidy, clangd's archives,
