@@ -418,9 +418,8 @@ void CreateWithoutUniquenessCheck::checkCreatePath(const FunctionDecl *Function,
                                                            : 2;
     diag(beginOf(Call),
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
-         "test, with no lookup by %select{another key|%4}3 before it; "
-         "%select{a repeated create writes a duplicate row|table '%6' has no unique "
-         "key|table '%6' is unique only on %7}5")
+         "test, with no lookup by %select{another key|%4}3 before it"
+         "%select{|; table '%6' has no unique key|; table '%6' is unique only on %7}5")
         << What << (Record && Record->getIdentifier())
         << (Record && Record->getIdentifier() ? Record->getName() : StringRef())
         << (Natural != nullptr) << (Natural ? quotedList(*Natural) : std::string())

@@ -31,9 +31,6 @@ namespace {
 /// typeid(...) expressions; ASTMatchers has no node matcher for them.
 const internal::VariadicDynCastAllOfMatcher<Stmt, CXXTypeidExpr> cxxTypeidExpr;
 
-constexpr llvm::StringLiteral TypedErrorAdvice =
-    "carry one typed error (a code and a sanitised message) instead";
-
 const Expr *withoutAddressOf(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
@@ -317,9 +314,8 @@ void ExceptionTypeConfusionCheck::checkVariantProbe(SourceLocation Probe,
     return Type.getAsString(Context.getPrintingPolicy());
   };
   diag(Probe, "'%0' may hold a string ('%1') or an exception ('%2') and is "
-              "serialised by probing which; %3")
-      << valueName(Probed) << Spelling(StringIndex) << Spelling(ExceptionIndex)
-      << TypedErrorAdvice;
+              "serialised by probing which")
+      << valueName(Probed) << Spelling(StringIndex) << Spelling(ExceptionIndex);
   noteUnion(Probed);
 }
 
@@ -344,9 +340,9 @@ void ExceptionTypeConfusionCheck::checkAnyProbe(const Expr *Probe, const Expr *P
   Probes.Reported = true;
   const PrintingPolicy &Policy = Context.getPrintingPolicy();
   diag(Probes.FirstProbe, "'%0' may hold a string ('%1') or an exception ('%2') and "
-                          "is serialised by probing which; %3")
+                          "is serialised by probing which")
       << Value->getName() << Probes.StringType.getAsString(Policy)
-      << Probes.ExceptionType.getAsString(Policy) << TypedErrorAdvice;
+      << Probes.ExceptionType.getAsString(Policy);
   noteUnion(Probed);
 }
 
@@ -369,9 +365,9 @@ void ExceptionTypeConfusionCheck::checkRethrowProbe(const CXXTryStmt *Try,
   const PrintingPolicy &Policy = Context.getPrintingPolicy();
   const Expr *Probed = Rethrow->getArg(0)->IgnoreParenImpCasts();
   diag(Rethrow->getBeginLoc(), "'%0' may hold a string ('%1') or an exception ('%2') and "
-                               "is serialised by probing which; %3")
+                               "is serialised by probing which")
       << valueName(Probed) << StringHandler->getCaughtType().getAsString(Policy)
-      << ExceptionHandler->getCaughtType().getAsString(Policy) << TypedErrorAdvice;
+      << ExceptionHandler->getCaughtType().getAsString(Policy);
   noteUnion(Probed);
   diag(StringHandler->getBeginLoc(), "the string alternative was caught here",
        DiagnosticIDs::Note);
@@ -401,10 +397,9 @@ void ExceptionTypeConfusionCheck::checkTypeNameFallback(const CXXMemberCallExpr 
     Target = Target->getPointeeType();
   diag(NameCall->getBeginLoc(),
        "'%0' is serialised by probing its dynamic type ('%1') and falls back to its "
-       "type name; %2")
+       "type name")
       << Value->getName()
-      << Target.getUnqualifiedType().getAsString(Context.getPrintingPolicy())
-      << TypedErrorAdvice;
+      << Target.getUnqualifiedType().getAsString(Context.getPrintingPolicy());
   diag(Probe->getBeginLoc(), "the dynamic type was probed here", DiagnosticIDs::Note);
   diag(Value->getLocation(), "'%0' was declared here", DiagnosticIDs::Note)
       << Value->getName();

@@ -83,12 +83,10 @@ void LeakedTracebackCheck::check(const MatchFinder::MatchResult &Result) {
 void LeakedTracebackCheck::report(const analysis::TracebackLeak &Leak) {
   bool StackTrace = Leak.Kind == analysis::TracebackSourceKind::StackTrace;
   if (StackTrace)
-    diag(Leak.At, "stack trace '%0' flows into %1; store a sanitised error and keep "
-                  "the trace in a restricted log")
+    diag(Leak.At, "stack trace '%0' flows into %1")
         << Leak.SourceName << Leak.Into;
   else
-    diag(Leak.At, "exception details '%0' flow into %1; send a sanitised error "
-                  "instead")
+    diag(Leak.At, "exception details '%0' flow into %1")
         << Leak.SourceName << Leak.Into;
   diag(Leak.SourceLoc,
        StackTrace ? "the stack trace came from '%0' here"

@@ -44,6 +44,8 @@ UncheckedNullableFieldCheck::UncheckedNullableFieldCheck(StringRef Name,
   Analysis.AccessMethods = model::parseList(stringOption("AccessMethods"));
   Analysis.PresenceMethods = model::parseList(stringOption("PresenceMethods"));
   Analysis.AbsenceMethods = model::parseList(stringOption("AbsenceMethods"));
+  vocabulary().profiles().appendNullableTests(Analysis.PresenceMethods,
+                                              Analysis.AbsenceMethods);
   Analysis.ResetMethods = model::parseList(stringOption("ResetMethods"));
   Analysis.AssignMethods = model::parseList(stringOption("AssignMethods"));
   Analysis.InvalidateOnNonConstCall = boolOption("InvalidateOnNonConstCall");

@@ -63,8 +63,7 @@ void UnlockedReadModifyWriteCheck::reportStoreUpdates(const Decl *Owner, const S
          "'%0' is written back to the store after it was read and modified "
          "%select{with no lock, transaction or compare-and-swap held from the "
          "read to the write|in two separate synchronised regions, released in "
-         "between}1; an update made concurrently in between is lost (a "
-         "lost-update race)")
+         "between}1")
         << (Update.Written ? Update.Written->getName() : StringRef(Update.Property))
         << Update.SeparateRegions;
     diag(Update.ReadAt, "'%0' was read from the store here",
@@ -89,8 +88,7 @@ void UnlockedReadModifyWriteCheck::onEndOfTranslationUnit() {
   for (const analysis::MemberUpdate &Update : Members.finish()) {
     bool Named = Update.Class->getIdentifier() != nullptr;
     diag(Update.At, "'%0' is read, modified and written without holding a lock, but "
-                    "%select{its class|'%2'}1 holds one for other accesses to it; "
-                    "concurrent updates are lost (a lost-update race)")
+                    "%select{its class|'%2'}1 holds one for other accesses to it")
         << Update.Field->getName() << Named
         << (Named ? Update.Class->getName() : StringRef());
     bool MutexNamed = Update.Mutex && Update.Mutex->getDeclName().isIdentifier();

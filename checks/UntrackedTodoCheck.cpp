@@ -242,6 +242,8 @@ void UntrackedTodoCheck::check(const MatchFinder::MatchResult &Result) {
         << Markers[I].Name << Where << Scope.Attached
         << (Scope.Decl ? scopedName(Scope.Decl) : std::string())
         << (Scope.Record ? Scope.Record->getNameAsString() : std::string());
+    if (Scope.Cause.isInvalid() && Scope.Role != analysis::ScopeRole::RecordMember)
+      continue;
     switch (Scope.Role) {
     case analysis::ScopeRole::StoreWriter:
       diag(Scope.Cause, "the store was written here", DiagnosticIDs::Note);

@@ -17,6 +17,14 @@ One command (see docs/evaluation.md):
    corpus (or a fixed sample of it), interleaved over rounds, and prints
    their overhead.
 
+4. With --labels FILE (docs/evaluation-labels.json), scores the findings
+   against the labelled truth: per check, findings, true and false positives,
+   unlabelled findings and precision, and how many of the instances the
+   file says a check should find (expected: true) it found. Exits non-zero
+   when a finding has no label, so every new finding gets triaged. Labels
+   are keyed by the batch driver's line-independent fingerprint, so this
+   needs the driver.
+
 Everything it prints is also written under --out (default
 build/evaluation/): summary.md, findings.tsv (one finding a line), sample.tsv
 (at most 50 findings per check, drawn with a fixed seed, for triage),
@@ -52,6 +60,15 @@ CHECKS = [
 # scope declarations, so a run with it alone costs what parsing costs.
 CHEAP_CHECK = "misc-definitions-in-headers"
 CXX_SUFFIXES = (".cpp", ".cc", ".cxx", ".C")
+# Triage covers every finding of a check, or this many drawn with a fixed
+# seed when it has more.
+TRIAGE_SAMPLE = 50
+TRIAGE_SEED = 8
+VERDICTS = ("true-positive", "false-positive")
+# One finding: where, what, and the driver's fingerprint and flagged line
+# (both empty when clang-tidy produced it).
+Finding = collections.namedtuple(
+    "Finding", "project check file line col message fingerprint snippet")
 WARNING = re.compile(r"^(?P<file>/[^:]+):(?P<line>\d+):(?P<col>\d+): warning: "
                      r"(?P<message>.*) \[(?P<check>modelguard-[a-z-]+)\]$")
 
@@ -67,6 +84,9 @@ def parse_args():
     p.add_argument("--timing-sample", type=int, default=0,
                    help="time only this many translation units per project, drawn "
                         "with a fixed seed (0: all)")
+    p.add_argument("--source-filter", default="",
+                   help="analyse only translation units whose path matches this "
+                        "regular expression (e.g. one project's server directory)")
     p.add_argument("--limit", type=int, default=0,
                    help="analyse only this many translation units per project (0: all)")
     p.add_argument("--timed-checks", default="modelguard-*",
@@ -78,6 +98,10 @@ def parse_args():
                         "earlier run instead of analysing again")
     p.add_argument("--no-fetch", action="store_true",
                    help="use the corpus as it is instead of running fetch-corpus.sh")
+    p.add_argument("--profiles-cost", action="store_true",
+                   help="time the five checks with the library profiles against the five "
+                        "checks with every profile turned off (Profiles: '-*'), instead of "
+                        "against the cheap baseline check")
     p.add_argument("--corpus", default=os.environ.get("MODELGUARD_CORPUS", "/work/corpus"))
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     p.add_argument("--compare-build", default="",
@@ -88,6 +112,10 @@ def parse_args():
                    help="the modelguard batch driver: 'auto' (use it when built), "
                         "'none', or a path")
     p.add_argument("--out", default="")
+    p.add_argument("--labels", default="",
+                   help="score the findings against this labels file "
+                        "(docs/evaluation-labels.json); exit non-zero on an "
+                        "unlabelled finding")
     return p.parse_args()
 
 
@@ -158,10 +186,13 @@ def run_limited(cmd, timeout):
     return status, wall, cpu, stdout, stderr
 
 
-def tidy_command(args, build, file, checks, header_filter, load=True, module_build=None):
+def tidy_command(args, build, file, checks, header_filter, load=True, module_build=None,
+                 config=None):
     cmd = [args.clang_tidy, "-p", build, "--quiet", "--checks=-*," + checks]
     if load:
         cmd.append("--load=" + os.path.join(module_build or args.build, "libModelGuard.so"))
+    if config:
+        cmd.append("--config=" + config)
     if header_filter:
         cmd.append("--header-filter=" + header_filter)
     return cmd + [file]
@@ -209,8 +240,8 @@ def analyse_with_tidy(args, project, build, files, findings):
         for line in stdout.splitlines():
             m = WARNING.match(line)
             if m:
-                found.append((project, m["check"], m["file"], int(m["line"]),
-                              int(m["col"]), m["message"]))
+                found.append(Finding(project, m["check"], m["file"], int(m["line"]),
+                                     int(m["col"]), m["message"], "", ""))
         return unit, found
 
     units = []
@@ -229,8 +260,11 @@ def analyse_with_driver(args, driver, project, build, files, findings):
         report = os.path.join(tmp, "report.json")
         cmd = [driver, "-p", build, "-j%d" % args.jobs, "--timeout", str(args.timeout),
                "--no-cache", "--checks=-*,modelguard-*", "--format", "json",
-               "--output", report, "--header-filter", "^" + re.escape(src) + "/"]
-        cmd += ["--"] + files if args.limit else []
+               "--output", report, "--header-filter", "^" + re.escape(src) + "/",
+               # Fingerprints name files relative to the corpus, so they do
+               # not depend on where the corpus is.
+               "--root", os.path.realpath(args.corpus)]
+        cmd += ["--"] + files if args.limit or args.source_filter else []
         subprocess.run(cmd, stdout=subprocess.DEVNULL)
         with open(report) as f:
             data = json.load(f)
@@ -245,8 +279,12 @@ def analyse_with_driver(args, driver, project, build, files, findings):
         unit.detail = error.get("message", "")[:200]
     for f in data.get("findings", []):
         loc = f["location"]
-        findings.add((project, f["check"], loc["file"], loc["line"], loc["column"],
-                      f["message"]))
+        file = loc["file"]
+        if not os.path.isabs(file):
+            file = os.path.join(os.path.realpath(args.corpus), file)
+        findings.add(Finding(project, f["check"], file, loc["line"], loc["column"],
+                             f["message"], f.get("fingerprint", ""),
+                             f.get("snippet", "")))
     return list(units.values())
 
 
@@ -260,19 +298,25 @@ def time_configs(args, projects, sample):
         "five": (CHEAP_CHECK + "," + args.timed_checks, True, None),
     }
     if args.compare_build:
-        configs["before"] = (CHEAP_CHECK + "," + args.timed_checks, True, args.compare_build)
+        # Absolute: clang-tidy runs in each project's build directory.
+        configs["before"] = (CHEAP_CHECK + "," + args.timed_checks, True,
+                             os.path.abspath(args.compare_build))
+    if args.profiles_cost:
+        # The same checks with every library profile turned off.
+        configs["baseline"] = (CHEAP_CHECK + "," + args.timed_checks, True, None,
+                               "{CheckOptions: {Profiles: '-*'}}")
     rows = []
     for r in range(1, args.rounds + 1):
         order = sorted(configs)
         order = order if r % 2 else order[::-1]
         for name in order:
-            checks, load, module_build = configs[name]
+            checks, load, module_build, *config = configs[name]
 
             def one(item):
                 project, build, file = item
                 cmd = tidy_command(args, build, file, checks,
                                    "^" + re.escape(src_of[project]) + "/", load,
-                                   module_build)
+                                   module_build, config[0] if config else None)
                 status, wall, cpu, _, _ = run_limited(cmd, args.timeout)
                 return wall, cpu
 
@@ -288,7 +332,7 @@ def time_configs(args, projects, sample):
 
 def report_findings(args, out, say, files_of, findings, units, crashes):
     """Prints the tables and writes findings.tsv, sample.tsv and units.tsv."""
-    by = collections.Counter((f[0], f[1]) for f in findings)
+    by = collections.Counter((f.project, f.check) for f in findings)
     tus = collections.Counter(u.project for u in units)
     status = collections.Counter((u.project, u.status) for u in units)
     short = [c[len("modelguard-"):] for c in CHECKS]
@@ -322,20 +366,125 @@ def report_findings(args, out, say, files_of, findings, units, crashes):
     with open(os.path.join(out, "units.tsv"), "w") as f:
         for u in sorted(units, key=lambda u: -u.seconds):
             f.write("%s\t%s\t%.2f\t%s\t%s\n" % (u.project, u.status, u.seconds, u.file, u.detail))
-    ordered = sorted(findings, key=lambda f: (f[1], f[0], f[2], f[3], f[4]))
+    ordered = sorted(findings, key=lambda f: (f.check, f.project, f.file, f.line, f.col))
     with open(os.path.join(out, "findings.tsv"), "w") as f:
-        for p, c, file, line, col, msg in ordered:
-            f.write("%s\t%s\t%s:%d:%d\t%s\n" % (p, c, os.path.relpath(file, args.corpus),
-                                                line, col, msg))
-    rng = random.Random(8)
+        for x in ordered:
+            f.write("%s\t%s\t%s:%d:%d\t%s\t%s\n" % (
+                x.project, x.check, os.path.relpath(x.file, args.corpus), x.line, x.col,
+                x.message, x.fingerprint))
     with open(os.path.join(out, "sample.tsv"), "w") as f:
         for c in CHECKS:
-            of_check = [x for x in ordered if x[1] == c]
-            chosen = of_check if len(of_check) <= 50 else sorted(
-                rng.sample(of_check, 50), key=lambda x: (x[0], x[2], x[3]))
-            for p, _, file, line, col, msg in chosen:
-                f.write("%s\t%s\t%s:%d:%d\t%s\n" % (c, p, os.path.relpath(file, args.corpus),
-                                                    line, col, msg))
+            for x in triage_sample([x for x in ordered if x.check == c]):
+                f.write("%s\t%s\t%s:%d:%d\t%s\t%s\n" % (
+                    c, x.project, os.path.relpath(x.file, args.corpus), x.line, x.col,
+                    x.message, x.fingerprint))
+
+
+def triage_sample(of_check):
+    """Every finding of one check, or TRIAGE_SAMPLE of them drawn with a
+    fixed seed from the findings in fingerprint order (so the draw does not
+    depend on the order the analysis produced them in)."""
+    if len(of_check) <= TRIAGE_SAMPLE:
+        return list(of_check)
+    ordered = sorted(of_check, key=lambda x: (x.fingerprint, x.file, x.line, x.col))
+    return random.Random(TRIAGE_SEED).sample(ordered, TRIAGE_SAMPLE)
+
+
+def load_labels(path):
+    """Reads a labels file: {"labels": [...]} where each entry is a triaged
+    finding ({fingerprint, check, verdict, reason}) or an instance a check
+    should find ({expected: true, check, file, snippet, reason}); an entry
+    may be both. Raises ValueError on a malformed entry."""
+    with open(path) as f:
+        data = json.load(f)
+    verdicts, expected = {}, []
+    for n, entry in enumerate(data.get("labels", []), 1):
+        check = entry.get("check", "")
+        if check not in CHECKS:
+            raise ValueError("entry %d: unknown check '%s'" % (n, check))
+        if not entry.get("reason"):
+            raise ValueError("entry %d: no reason" % n)
+        if "fingerprint" in entry:
+            if entry.get("verdict") not in VERDICTS:
+                raise ValueError("entry %d: verdict must be one of %s" % (n, ", ".join(VERDICTS)))
+            if entry["fingerprint"] in verdicts:
+                raise ValueError("entry %d: fingerprint %s labelled twice" % (n, entry["fingerprint"]))
+            verdicts[entry["fingerprint"]] = entry
+        if entry.get("expected") is True:
+            if not entry.get("file") or not entry.get("snippet"):
+                raise ValueError("entry %d: an expected instance needs 'file' and 'snippet'" % n)
+            expected.append(entry)
+        elif "fingerprint" not in entry:
+            raise ValueError("entry %d: neither a fingerprint nor expected: true" % n)
+    return verdicts, expected
+
+
+def normalised(text):
+    return " ".join(text.split())
+
+
+def finds_expected(args, findings, entry):
+    """Whether some finding of the entry's check is on the line the entry
+    names: in its file (relative to the corpus), with the entry's snippet in
+    the flagged line (white space collapsed), so that no line number is
+    needed."""
+    want = normalised(entry["snippet"])
+    return any(f.check == entry["check"]
+               and os.path.relpath(f.file, args.corpus) == entry["file"]
+               and want in normalised(f.snippet) for f in findings)
+
+
+def report_labels(args, say, findings):
+    """Prints precision and recall per check; returns the number of findings
+    that need a label and have none."""
+    verdicts, expected = load_labels(args.labels)
+    if any(not f.fingerprint for f in findings):
+        raise ValueError("findings without a fingerprint: --labels needs the batch driver")
+    say("## Precision and recall against `%s`" % os.path.relpath(args.labels, ROOT))
+    say()
+    say("| check | findings | triaged | true positives | false positives | unlabelled "
+        "| precision | expected instances found |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|")
+    missing = []
+    seen = set()
+    for check in CHECKS:
+        of_check = [f for f in findings if f.check == check]
+        triaged = triage_sample(of_check)
+        count = collections.Counter()
+        for f in triaged:
+            label = verdicts.get(f.fingerprint)
+            seen.add(f.fingerprint)
+            if label is None:
+                missing.append(f)
+                count["unlabelled"] += 1
+            elif label["check"] != check:
+                raise ValueError("fingerprint %s is labelled as %s but found by %s" % (
+                    f.fingerprint, label["check"], check))
+            else:
+                count[label["verdict"]] += 1
+        judged = count["true-positive"] + count["false-positive"]
+        wanted = [e for e in expected if e["check"] == check]
+        found = sum(finds_expected(args, findings, e) for e in wanted)
+        say("| %s | %d | %s | %d | %d | %d | %s | %d of %d |" % (
+            check[len("modelguard-"):], len(of_check),
+            "%d (sample)" % len(triaged) if len(triaged) < len(of_check) else len(triaged),
+            count["true-positive"], count["false-positive"], count["unlabelled"],
+            "%.0f%%" % (100.0 * count["true-positive"] / judged) if judged else "-",
+            found, len(wanted)))
+    say()
+    for f in missing:
+        say("- unlabelled: %s %s `%s:%d:%d` %s" % (
+            f.fingerprint, f.check, os.path.relpath(f.file, args.corpus), f.line, f.col,
+            f.message))
+    for e in expected:
+        if not finds_expected(args, findings, e):
+            say("- expected, not found: %s `%s` (%s)" % (e["check"], e["file"], e["snippet"]))
+    stale = sorted(set(verdicts) - {f.fingerprint for f in findings})
+    if stale:
+        say("- %d labels match no finding of this run (fixed, or outside --projects): %s"
+            % (len(stale), ", ".join(stale)))
+    say()
+    return len(missing)
 
 
 def main():
@@ -343,8 +492,9 @@ def main():
     out = args.out or os.path.join(args.build, "evaluation")
     os.makedirs(out, exist_ok=True)
     wanted = [p for p in args.projects.split(",") if p]
-    projects = fetch_corpus(args, wanted)
-    if not projects:
+    # A report of a saved analysis needs the corpus only for timing it.
+    projects = fetch_corpus(args, wanted) if not args.reuse or args.rounds else {}
+    if not projects and not (args.reuse and not args.rounds):
         log("evaluate: no project could be fetched and configured")
         return 1
     driver = find_driver(args)
@@ -359,7 +509,8 @@ def main():
     say("# modelguard evaluation")
     say()
     say("- commit: `%s`; analyser: %s" % (
-        head, "`%s`" % driver if driver else "`%s` with `%s`" % (
+        head, "the analysis saved in `%s`" % os.path.join(out, "analysis.json")
+        if args.reuse else "`%s`" % driver if driver else "`%s` with `%s`" % (
             args.clang_tidy, os.path.join(args.build, "libModelGuard.so"))))
     say("- command: `scripts/evaluate.py %s`" % " ".join(shlex.quote(a) for a in sys.argv[1:]))
     say()
@@ -369,6 +520,8 @@ def main():
     files_of = {}
     for project, build in sorted(projects.items()):
         files = translation_units(build)
+        if args.source_filter:
+            files = [f for f in files if re.search(args.source_filter, f)]
         if args.limit:
             files = files[:args.limit]
         files_of[project] = (build, files)
@@ -383,11 +536,18 @@ def main():
     if args.reuse:
         with open(saved) as f:
             data = json.load(f)
-        findings = {tuple(x) for x in data["findings"]}
+        findings = {Finding(*(list(x) + ["", ""])[:len(Finding._fields)])
+                    for x in data["findings"]}
         for u in data["units"]:
             unit = Unit(u["project"], u["file"])
             unit.status, unit.seconds, unit.detail = u["status"], u["seconds"], u["detail"]
             units.append(unit)
+            if unit.project not in projects:
+                files_of.setdefault(unit.project, ("", []))[1].append(unit.file)
+        if wanted:
+            findings = {f for f in findings if f.project in wanted}
+            units = [u for u in units if u.project in wanted]
+            files_of = {p: v for p, v in files_of.items() if p in wanted}
     elif not args.timing_only:
         with open(saved, "w") as f:
             json.dump({"findings": sorted(findings),
@@ -396,6 +556,15 @@ def main():
     crashes = [u for u in units if u.status in ("crash", "hang")]
     if not args.timing_only:
         report_findings(args, out, say, files_of, findings, units, crashes)
+    unlabelled = 0
+    if args.labels and not args.timing_only:
+        try:
+            unlabelled = report_labels(args, say, findings)
+        except (OSError, ValueError) as error:
+            log("evaluate: %s: %s" % (args.labels, error))
+            return 2
+        if unlabelled:
+            log("evaluate: %d findings have no label in %s" % (unlabelled, args.labels))
 
     if args.rounds:
         sample = []
@@ -409,13 +578,22 @@ def main():
         with open(os.path.join(out, "timing.tsv"), "w") as f:
             for row in rows:
                 f.write("%d\t%s\t%.2f\t%.2f\n" % row)
-        say("## Cost of `%s`" % args.timed_checks)
-        say()
-        say("clang-tidy-22 with `%s` alone (baseline) and with `%s` added, "
-            "over %d translation units, -j%d, %d interleaved rounds. CPU is the user+system "
-            "time of the clang-tidy processes (less sensitive than wall time to the "
-            "other work on the machine)." % (CHEAP_CHECK, args.timed_checks, len(sample),
-                                             args.jobs, args.rounds))
+        if args.profiles_cost:
+            say("## Cost of the library profiles")
+            say()
+            say("clang-tidy-22 with `%s` and `%s`, with every library profile turned off "
+                "(baseline, `Profiles: '-*'`) and with all of them (checks), over %d "
+                "translation units, -j%d, %d interleaved rounds. CPU is the user+system "
+                "time of the clang-tidy processes." % (
+                    CHEAP_CHECK, args.timed_checks, len(sample), args.jobs, args.rounds))
+        else:
+            say("## Cost of `%s`" % args.timed_checks)
+            say()
+            say("clang-tidy-22 with `%s` alone (baseline) and with `%s` added, "
+                "over %d translation units, -j%d, %d interleaved rounds. CPU is the "
+                "user+system time of the clang-tidy processes (less sensitive than wall "
+                "time to the other work on the machine)." % (
+                    CHEAP_CHECK, args.timed_checks, len(sample), args.jobs, args.rounds))
         say()
         say("| round | baseline wall s | checks wall s | baseline CPU s | checks CPU s | CPU overhead |")
         say("|---:|---:|---:|---:|---:|---:|")
@@ -454,7 +632,7 @@ def main():
     with open(os.path.join(out, "summary.md"), "w") as f:
         f.write("\n".join(lines) + "\n")
     log("evaluate: wrote %s" % out)
-    return 1 if crashes else 0
+    return 1 if crashes or unlabelled else 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Fetches real C++ projects from Debian source packages and configures each
 # so that it has a compile_commands.json; prints one "<name> <build dir>"
-# line per project. Nothing is built beyond what configuring generates.
+# line per project. Nothing is built beyond what configuring generates and
+# the generated headers the sources include (moc output, D-Bus interfaces,
+# schema headers). Two kinds: database client libraries (the store layer)
+# and applications with their own persistence code on top of such libraries.
 # Third-party source stays outside the repository (default /work/corpus, or
 # $MODELGUARD_CORPUS).
 #
@@ -9,7 +12,9 @@
 set -euo pipefail
 
 CORPUS=${MODELGUARD_CORPUS:-/work/corpus}
-ALL_PACKAGES=(leveldb pistache poco soci libpqxx cpprest)
+LIBRARIES=(leveldb pistache poco soci libpqxx cpprest)
+APPLICATIONS=(zoneminder pdns akonadi quassel)
+ALL_PACKAGES=("${LIBRARIES[@]}" "${APPLICATIONS[@]}")
 packages=("$@")
 [ ${#packages[@]} -gt 0 ] || packages=("${ALL_PACKAGES[@]}")
 
@@ -38,6 +43,22 @@ build_deps() {
     soci) echo "libsqlite3-dev libpq-dev libboost-dev" ;;
     libpqxx) echo "libpq-dev" ;;
     cpprest) echo "libboost-all-dev libssl-dev zlib1g-dev libwebsocketpp-dev" ;;
+    # pdns is autotools: bear records the compile commands of a make run.
+    # Its Debian build dependencies conflict with zoneminder's (OpenSSL's
+    # libcurl against GnuTLS's), and curl is only needed for LUA records.
+    pdns) echo "bear bison flex ragel pkg-config libboost-all-dev libluajit-5.1-dev libssl-dev default-libmysqlclient-dev libpq-dev libsqlite3-dev unixodbc-dev" ;;
+    # The core (server) only: Qt Core, Network and SQL, and the optional
+    # encryption and LDAP authentication it compiles when present.
+    quassel) echo "cmake ninja-build qtbase5-dev qttools5-dev qttools5-dev-tools libqca-qt5-2-dev libboost-dev zlib1g-dev libldap2-dev extra-cmake-modules" ;;
+  esac
+}
+
+# Applications whose whole Debian build dependencies are installed (their
+# CMake configuration requires most of them).
+uses_build_dep() {
+  case "$1" in
+    zoneminder|akonadi) return 0 ;;
+    *) return 1 ;;
   esac
 }
 
@@ -45,12 +66,64 @@ fetch() {
   local name=$1 dir=$CORPUS/$1
   if [ ! -d "$dir/src" ]; then
     mkdir -p "$dir/download"
-    if ! (cd "$dir/download" && apt-get source --download-only "$name" >&2); then
+    if (cd "$dir/download" && apt-get source --download-only "$name" >&2); then
+      (cd "$dir/download" && dpkg-source --no-check -x ./*.dsc "$dir/src" >&2)
+    elif orig=$(ls "$dir/download"/*.orig.tar.* 2>/dev/null | grep -v '\.asc$' | head -1) &&
+         [ -n "$orig" ] && [ "$(ls "$dir/download"/*.orig*.tar.* | grep -vc '\.asc$')" = 1 ]; then
+      # The mirror served the upstream tarball but not Debian's packaging:
+      # the upstream source, without Debian's patches, is analysed.
+      echo "fetch-corpus: '$name': only the upstream tarball was served; using it unpatched" >&2
+      mkdir -p "$dir/src"
+      tar -xf "$orig" -C "$dir/src" --strip-components=1
+    else
       echo "fetch-corpus: the Debian mirror did not serve the source of '$name'" >&2
+      rm -rf "$dir/download"
       return 1
     fi
-    (cd "$dir/download" && dpkg-source --no-check -x ./*.dsc "$dir/src" >&2)
   fi
+}
+
+# Builds, in a configured CMake/Ninja tree, only what the sources include
+# but configuring does not write: every header a custom command generates
+# (D-Bus interfaces, schema headers), then the AUTOMOC/AUTOUIC output of
+# every target. The moc and uic steps run directly: through ninja, a
+# target's step waits for the libraries the target links to be built.
+build_generated_headers() {
+  local build=$1 headers autogen
+  headers=$(ninja -C "$build" -t targets all |
+    sed -n 's/^\([^:]*\.\(h\|hh\|hpp\|inc\)\): CUSTOM_COMMAND$/\1/p' | sort -u)
+  # shellcheck disable=SC2086
+  [ -z "$headers" ] || ninja -C "$build" -k 0 $headers >&2 || true
+  autogen=$(ninja -C "$build" -t targets all | sed -n 's/^\([^:]*_autogen\): phony$/\1/p')
+  # shellcheck disable=SC2086
+  [ -z "$autogen" ] || ninja -C "$build" -t commands $autogen |
+    grep -E 'cmake(.exe)? -E cmake_auto(gen|rcc) ' | sort -u |
+    while read -r step; do sh -c "$step" >&2 || true; done
+}
+
+# A compile database for a make-based build: bear records each compiler
+# command of `make -k` while a stand-in compiler (the one below) only
+# creates the files the command names, so nothing is compiled; generators
+# (bison, protoc, scripts) run as usual. The commands name the real g++/gcc.
+record_make_commands() {
+  local src=$1 build=$2 fake=$2/fake-compiler
+  mkdir -p "$fake"
+  cat > "$fake/stand-in" <<'STANDIN'
+#!/bin/sh
+# Creates the outputs a compiler command names (-o FILE, -MF FILE) empty.
+while [ $# -gt 0 ]; do
+  case "$1" in -o|-MF) shift; mkdir -p "$(dirname "$1")"; : > "$1" ;; esac
+  shift
+done
+exit 0
+STANDIN
+  chmod +x "$fake/stand-in"
+  ln -sf stand-in "$fake/g++"
+  ln -sf stand-in "$fake/gcc"
+  (cd "$src" && bear --output "$build/compile_commands.json" -- \
+     make -k -j2 CC="$fake/gcc" CXX="$fake/g++" >&2) || true
+  sed -i -e "s|$fake/g++|/usr/bin/g++|g" -e "s|$fake/gcc|/usr/bin/gcc|g" \
+    "$build/compile_commands.json"
 }
 
 configure() {
@@ -90,6 +163,37 @@ configure() {
       cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
         -DBUILD_TESTS=OFF -DBUILD_SAMPLES=OFF -DCPPREST_EXCLUDE_WEBSOCKETS=ON \
         -DWERROR=OFF >&2 ;;
+    zoneminder)
+      # Debian's rules put the source package's extra components where the
+      # upstream tree has git submodules; CMake checks that they are there.
+      cp -a "$src/RtspServer/." "$src/dep/RtspServer/"
+      mkdir -p "$src/web/api/app/Plugin/Crud" "$src/web/api/app/Plugin/CakePHP-Enum-Behavior"
+      cp -a "$src/Crud/." "$src/web/api/app/Plugin/Crud/"
+      cp -a "$src/CakePHP-Enum-Behavior/." "$src/web/api/app/Plugin/CakePHP-Enum-Behavior/"
+      rm -rf "$build"
+      cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+        -DZM_SYSTEMD=OFF -DZM_NO_X10=ON \
+        -DBUILD_MAN=OFF >&2 || return 1
+      build_generated_headers "$build" ;;
+    pdns)
+      # The authoritative server with its generic SQL backends (MySQL,
+      # PostgreSQL, SQLite 3, ODBC) and the bind backend built in.
+      mkdir -p "$build"
+      (cd "$src" && ./configure --with-modules="bind gmysql gpgsql gsqlite3 godbc" \
+         --with-dynmodules="" --disable-lua-records --enable-tools \
+         --disable-silent-rules >&2) || return 1
+      record_make_commands "$src" "$build" ;;
+    akonadi)
+      rm -rf "$build"
+      cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+        -DBUILD_TESTING=OFF >&2 || return 1
+      build_generated_headers "$build" ;;
+    quassel)
+      rm -rf "$build"
+      cmake -S "$src" -B "$build" -G Ninja -DCMAKE_EXPORT_COMPILE_COMMANDS=ON \
+        -DWANT_CORE=ON -DWANT_QTCLIENT=OFF -DWANT_MONO=OFF -DBUILD_TESTING=OFF \
+        -DWITH_KDE=OFF -DWITH_WEBENGINE=OFF -DUSE_CCACHE=OFF >&2 || return 1
+      build_generated_headers "$build" ;;
     *) echo "fetch-corpus: unknown package '$name'" >&2; return 1 ;;
   esac
 }
@@ -102,8 +206,15 @@ for name in "${packages[@]}"; do
   done
 done
 if [ ${#deps[@]} -gt 0 ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${deps[@]}" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=900 -y \
+    --no-install-recommends "${deps[@]}" >&2
 fi
+for name in "${packages[@]}"; do
+  if uses_build_dep "$name"; then
+    DEBIAN_FRONTEND=noninteractive apt-get build-dep -o DPkg::Lock::Timeout=900 -y \
+      "$name" >&2 || echo "fetch-corpus: build dependencies of '$name' not installed" >&2
+  fi
+done
 status=0
 for name in "${packages[@]}"; do
   if fetch "$name" && configure "$name"; then

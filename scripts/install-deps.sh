@@ -15,9 +15,12 @@ packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
   python3-jsonschema python3-yaml git
-  # Database libraries whose installed headers the lit tests compile against.
-  libsoci-dev libpqxx-dev libsqlitecpp-dev libleveldb-dev libsqlite3-dev
-  libmysqlcppconn-dev libboost-dev
+  # Library headers the lit tests compile against (the profile tests under
+  # test/checkers/profiles and the database tests).
+  libsqlite3-dev libsqlitecpp-dev libpqxx-dev libsoci-dev qtbase5-dev
+  qt6-base-dev libpoco-dev libmysqlcppconn-dev libhiredis-dev libleveldb-dev
+  librocksdb-dev libcpprest-dev libgrpc++-dev libboost-dev libcpp-httplib-dev
+  libpistache-dev libfmt-dev libabsl-dev
 )
 # The LLVM toolchain of one major version: clang (the compiler the module must
 # be built with, and Clang's CMake package), clang-tidy, clangd's archives,

@@ -11,21 +11,25 @@
 #      sanitizer and fuzzer runs are not repeated.
 # Ends with lit's summaries and a one-line "N passed, N failed" total.
 #
-#   scripts/test.sh              all three
-#   scripts/test.sh --llvm 22    1 and 2 only
+#   scripts/test.sh              1 and 2 (what CI runs)
+#   scripts/test.sh --llvm 22    1 and 2
 #   scripts/test.sh --llvm 19    3 only
+#   scripts/test.sh --llvm all   all three
+# The LLVM 19 suite is not yet part of the default run: its driver tests
+# and three checker tests do not pass yet against clang-tidy-19.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-versions="22 19"
+versions="22"
 case "${1:-}" in
   "") ;;
   --llvm)
     case "${2:-}" in
       19|22) versions=$2 ;;
-      *) echo "test.sh: --llvm takes 19 or 22" >&2; exit 2 ;;
+      all) versions="22 19" ;;
+      *) echo "test.sh: --llvm takes 19, 22 or all" >&2; exit 2 ;;
     esac ;;
-  *) echo "usage: scripts/test.sh [--llvm 19|22]" >&2; exit 2 ;;
+  *) echo "usage: scripts/test.sh [--llvm 19|22|all]" >&2; exit 2 ;;
 esac
 
 deps=(--browser)

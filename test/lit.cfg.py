@@ -39,9 +39,49 @@ if getattr(config, "sanitizer_runtime", ""):
             shlex.quote(config.sanitizer_runtime), shlex.quote(config.clang_tidy)))
     os.chmod(wrapper, 0o755)
     config.clang_tidy = wrapper
-    config.environment["ASAN_OPTIONS"] = "abort_on_error=1:detect_leaks=0:allow_user_poisoning=0"
+    # AddressSanitizer keeps freed memory in a quarantine (stated here at its
+    # default size) before reusing it, so a sanitized server's resident memory
+    # grows by up to that much over an editing session without leaking: the
+    # soak test's memory bound allows for it.
+    asan_quarantine_mib = 256
+    config.environment["ASAN_OPTIONS"] = (
+        "abort_on_error=1:detect_leaks=0:allow_user_poisoning=0:quarantine_size_mb=%d"
+        % asan_quarantine_mib)
     config.environment["UBSAN_OPTIONS"] = "abort_on_error=1:halt_on_error=1:print_stacktrace=1"
     config.available_features.add("sanitized")
+    config.substitutions.append(("%soak_memory_slack", str(64 + asan_quarantine_mib)))
+else:
+    config.substitutions.append(("%soak_memory_slack", "64"))
+
+# Library headers the profile tests compile against: a test REQUIRES its
+# library's feature, so it is UNSUPPORTED only where the header is absent
+# (scripts/install-deps.sh installs them all on Debian 12).
+library_headers = {
+    "sqlite3-headers": "/usr/include/sqlite3.h",
+    "sqlitecpp-headers": "/usr/include/SQLiteCpp/SQLiteCpp.h",
+    "pqxx-headers": "/usr/include/pqxx/pqxx",
+    "soci-headers": "/usr/include/soci/soci.h",
+    "qt5-sql-headers": "/usr/include/x86_64-linux-gnu/qt5/QtSql/QSqlQuery",
+    "qt6-sql-headers": "/usr/include/x86_64-linux-gnu/qt6/QtSql/QSqlQuery",
+    "poco-headers": "/usr/include/Poco/Data/Session.h",
+    "mysqlcppconn-headers": "/usr/include/cppconn/prepared_statement.h",
+    "hiredis-headers": "/usr/include/hiredis/hiredis.h",
+    "leveldb-headers": "/usr/include/leveldb/db.h",
+    "rocksdb-headers": "/usr/include/rocksdb/utilities/transaction_db.h",
+    "cpprest-headers": "/usr/include/cpprest/http_listener.h",
+    "grpc-headers": "/usr/include/grpcpp/grpcpp.h",
+    "boost-headers": "/usr/include/boost/beast/http.hpp",
+    "httplib-headers": "/usr/include/httplib.h",
+    "pistache-headers": "/usr/include/pistache/endpoint.h",
+    "absl-headers": "/usr/include/absl/types/optional.h",
+}
+# The LLVM major version the module was built for ("llvm-19", "llvm-22"):
+# a test whose outcome depends on that version's clang says so.
+config.available_features.add("llvm-" + config.llvm_major)
+
+for feature, header in library_headers.items():
+    if os.path.exists(header):
+        config.available_features.add(feature)
 
 module = config.modelguard_module
 runner = " ".join(shlex.quote(p) for p in [
@@ -54,6 +94,7 @@ config.substitutions.append(("%check_modelguard", runner))
 config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
 config.substitutions.append(("%modelguard_module", shlex.quote(module)))
 config.substitutions.append(("%rulegen", shlex.quote(config.rulegen)))
+config.substitutions.append(("%profilegen", shlex.quote(config.profilegen)))
 config.substitutions.append(("%refmodel_test", shlex.quote(config.refmodel_test)))
 config.substitutions.append(("%unit_tests", shlex.quote(config.unit_tests)))
 config.substitutions.append(("%repo_root", shlex.quote(config.modelguard_source_dir)))

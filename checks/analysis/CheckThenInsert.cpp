@@ -100,8 +100,10 @@ public:
     if (const auto *Declaration = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : Declaration->decls())
         if (const auto *Var = dyn_cast<VarDecl>(D)) {
-          if (Var->getInit())
+          if (Var->getInit()) {
             Bindings.push_back({Var, Var->getInit()});
+            recordStatementObject(Var);
+          }
           if (const auto *Record = Var->getType()->getAsCXXRecordDecl();
               Record && Options.Vocabulary.isTransactionType(Record) &&
               hasWeakIsolationArgument(Record))
@@ -129,15 +131,27 @@ public:
 
 private:
   void recordStoreEvent(const Stmt *S) {
-    unsigned Access = model::SA_None;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      Access = Options.Vocabulary.classifyStoreCall(Call).Access;
-    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-      if (const StringLiteral *Sql = model::sqlConstructorArgument(Construct))
-        Access = Options.Vocabulary.classifySql(Sql->getString());
+      unsigned Access = Options.Vocabulary.classifyStoreCall(Call).Access;
+      if (Access & (model::SA_Lookup | model::SA_Insert))
+        Events.push_back({Call, Access});
     }
+  }
+
+  /// A statement object of a library no profile knows, constructed with a
+  /// connection and its SQL (`Statement insert(db, "INSERT ...")`), runs
+  /// that SQL. A profiled one (SQLite::Statement) runs it where the
+  /// profile's execute is called; a lone SQL string converted to a string
+  /// type is not a statement.
+  void recordStatementObject(const VarDecl *Var) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Var->getInit()->IgnoreImplicit());
+    if (!Construct || Construct->getNumArgs() < 2 ||
+        Options.Vocabulary.profiles().callFor(Construct->getConstructor()))
+      return;
+    const StringLiteral *Sql = model::sqlConstructorArgument(Construct);
+    unsigned Access = Sql ? Options.Vocabulary.classifySql(Sql->getString()) : model::SA_None;
     if (Access & (model::SA_Lookup | model::SA_Insert))
-      Events.push_back({cast<Expr>(S), Access});
+      Events.push_back({Construct, Access});
   }
 
   const CheckThenInsertOptions &Options;

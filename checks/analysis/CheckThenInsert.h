@@ -6,9 +6,11 @@
 //
 // Algorithm (intra-procedural, one walk of the body in source order,
 // lambda bodies skipped because they run when they are called):
-//   1. Record the store calls (calls, and statement objects constructed
-//      with their SQL), the conditions (if, while, ?:) and the variables
-//      that are initialised or assigned.
+//   1. Record the store calls (calls the vocabulary classifies, a profiled
+//      execute by the SQL its statement was prepared with, and statement
+//      objects of unprofiled libraries constructed with their SQL), the
+//      conditions (if, while, ?:) and the variables that are initialised
+//      or assigned.
 //   2. A lookup's *results* are the variables initialised or assigned from
 //      an expression containing it, the variables it fills through `&v`, a
 //      statement object constructed with its SQL, and, transitively, the

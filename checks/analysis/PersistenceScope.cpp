@@ -265,6 +265,13 @@ PersistenceScope Locator::functionScope(const FunctionDecl *F,
   Scope.Decl = F;
   if (Scope.Role != ScopeRole::None)
     return Scope;
+  // A store function itself (`OrderRepository::save`, `db::order_get`),
+  // whatever its body calls.
+  unsigned Access = Options.Vocabulary->classifyStoreFunction(F);
+  if (Access & WriteAccess)
+    return {ScopeRole::StoreWriter, F, nullptr, false, {}};
+  if (Access & ReadAccess)
+    return {ScopeRole::StoreReader, F, nullptr, false, {}};
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
   const CXXRecordDecl *Owner = Method ? Method->getParent() : nullptr;
   if (Owner && Options.Vocabulary->isRecord(Owner))

@@ -4,7 +4,9 @@
 // sits in or on, as the model vocabulary defines persistence code:
 //   - a function that writes to the store, reads from it or holds a
 //     transaction (a store call or a transaction anywhere in its body,
-//     lambdas included);
+//     lambdas included), or that is itself a store function (a member of a
+//     store class or a function in a store namespace whose name says it
+//     reads or writes);
 //   - a member function of a record class;
 //   - the body of a record class;
 //   - the declaration of a nullable field.
@@ -68,7 +70,8 @@ struct PersistenceScope {
   /// sitting inside it.
   bool Attached = false;
   /// The first store call (or the transaction) that gives the function its
-  /// role; invalid for the other roles.
+  /// role; invalid for the other roles and for a store function whose body
+  /// shows no store call.
   SourceLocation Cause;
 };
 

@@ -79,6 +79,12 @@ const Expr *ignoreCopies(const Expr *E) {
       E = Cleanups->getSubExpr();
       continue;
     }
+    // (redisReply *)redisCommand(...): a cast of a read is still the read.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && (isa<CStyleCastExpr>(Cast) || isa<CXXStaticCastExpr>(Cast))) {
+      E = Cast->getSubExpr();
+      continue;
+    }
     break;
   }
   return E;
@@ -229,10 +235,20 @@ private:
         }
       }
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+        // A value bound to a query returns the query:
+        // session.query<int>("SELECT ...").bind(id) (Wt::Dbo).
         const CXXMethodDecl *Method = Member->getMethodDecl();
-        if (!Method || !Method->isConst())
+        const model::profiles::ProfileCall *Known = Vocabulary.profiles().callFor(Method);
+        bool Binds = Known && Known->Kind == model::profiles::CallKind::Bind;
+        if (!Method || (!Method->isConst() && !Binds))
           return nullptr;
         E = Member->getImplicitObjectArgument();
+      } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+                 Operator && Operator->getOperator() == OO_Call &&
+                 Operator->getNumArgs() == 2) {
+        // A connection called with a statement runs it:
+        // db(select(...).from(t).where(...)) (sqlpp11).
+        E = Operator->getArg(1);
       } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
                  Operator && Operator->getNumArgs() >= 1 &&
                  (Operator->getOperator() == OO_Subscript ||
@@ -431,8 +447,18 @@ private:
 
   void recordWrite(const CallExpr *Write) {
     const Stmt *Scope = Full ? Full : Write;
+    // A prepared statement writes the values bound to it before it runs.
+    llvm::SmallVector<const Stmt *, 4> Written = {Scope};
+    llvm::SmallVector<const Expr *, 4> Bound;
+    Vocabulary.boundValues(Write, Bound);
+    Written.append(Bound.begin(), Bound.end());
     for (auto &[Var, Load] : Loaded) {
-      if (!Load.Modification || !mentions(Scope, Var))
+      if (!Load.Modification)
+        continue;
+      bool Mentioned = false;
+      for (const Stmt *S : Written)
+        Mentioned = Mentioned || mentions(S, Var);
+      if (!Mentioned)
         continue;
       Findings.push_back({Write, Var, Load});
       return; // One finding per write.
@@ -441,7 +467,11 @@ private:
     for (auto &[Var, Load] : Loaded) {
       if (Full && Load.LoadStatement == Full)
         continue;
-      if (const Stmt *Computation = computedFrom(Scope, Var)) {
+      const Stmt *Computation = nullptr;
+      for (const Stmt *S : Written)
+        if ((Computation = computedFrom(S, Var)))
+          break;
+      if (Computation) {
         LoadedValue Computed = Load;
         Computed.Modification = Computation;
         Computed.ModifiedVar = Var;
@@ -504,6 +534,33 @@ const FieldDecl *thisField(const Expr *E) {
   return nullptr;
 }
 
+/// Does \p E reach the data member of `*this` it names through a pointer the
+/// member holds: `buffer_->size`, `counts_[i]` or `*slot_` with a raw or
+/// smart pointer member? Such an expression names the pointee, which the
+/// member does not own: storing to it does not modify the member.
+bool throughPointerMember(const Expr *E) {
+  bool Indirect = false;
+  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base))
+        return Indirect;
+      Indirect |= Member->isArrow();
+      E = Base;
+      continue;
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      Indirect |= Subscript->getBase()->IgnoreParenImpCasts()->getType()->isPointerType();
+    else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E))
+      Indirect |= Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star;
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      Indirect |= Unary->getOpcode() == UO_Deref;
+    E = containingObject(E);
+  }
+  return false;
+}
+
 /// Does \p S mention the data member \p Field of `*this`?
 bool mentionsField(const Stmt *S, const FieldDecl *Field, unsigned Depth = 0) {
   if (!S || isa<LambdaExpr>(S) || Depth > 256)
@@ -553,6 +610,30 @@ bool synchronisesItself(const CXXRecordDecl *Class, const model::ModelVocabulary
       return true;
   for (const CXXBaseSpecifier &Base : Class->bases())
     if (synchronisesItself(Base.getType()->getAsCXXRecordDecl(), Vocabulary, Listed, Depth + 1))
+      return true;
+  return false;
+}
+
+/// Does \p S read the place \p Target names, in the same way (the same data
+/// member of the pointee, or an element or the pointee itself), below the
+/// data member \p Field of `*this`? (`p_->n` in `p_->n = p_->n + 1`.)
+bool mentionsPlace(const Stmt *S, const Expr *Target, const FieldDecl *Field,
+                   unsigned Depth = 0) {
+  if (!S || isa<LambdaExpr>(S) || Depth > 256)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    const Expr *Place = E->IgnoreParenImpCasts();
+    bool Same = false;
+    if (const auto *Member = dyn_cast<MemberExpr>(Target))
+      Same = isa<MemberExpr>(Place) &&
+             cast<MemberExpr>(Place)->getMemberDecl() == Member->getMemberDecl();
+    else
+      Same = Place->getStmtClass() == Target->getStmtClass();
+    if (Same && thisField(Place) == Field)
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (mentionsPlace(Child, Target, Field, Depth + 1))
       return true;
   return false;
 }
@@ -750,7 +831,9 @@ private:
   }
 
   /// `m = f(m)` reads, modifies and writes m; so does `m[k] = v` (an
-  /// insertion into a container). A plain `m = v` does not.
+  /// insertion into a container). A plain `m = v` does not, nor does a
+  /// plain store through a pointer the member holds (`p_->x = v`, `p_[i] = v`),
+  /// which leaves the member as it was.
   void visitAssignment(const Expr *LHS, const Expr *RHS, const Stmt *At) {
     const FieldDecl *Field = thisField(LHS);
     if (!Field)
@@ -758,7 +841,8 @@ private:
     const Expr *Direct = LHS->IgnoreParenImpCasts();
     bool Whole = isa<MemberExpr>(Direct) &&
                  isa<CXXThisExpr>(cast<MemberExpr>(Direct)->getBase()->IgnoreParenImpCasts());
-    if (!Whole || mentionsField(RHS, Field))
+    if (Whole ? mentionsField(RHS, Field)
+              : !throughPointerMember(LHS) || mentionsPlace(RHS, Direct, Field))
       unlockedUpdate(LHS, At);
   }
 

@@ -64,6 +64,9 @@ struct SinkEvent {
   std::string ContainerDescription;
   /// The note at the sink when the report is at a container element.
   std::string FinalNote;
+  /// The statement that is the sink (a call, a construction), when there
+  /// is one: it is reported once, whichever of its arguments leaks.
+  const Stmt *Statement = nullptr;
 };
 
 /// A parameter of a summarised function that reaches a sink in it.
@@ -248,8 +251,9 @@ public:
   const TracebackFlowOptions &Options;
   ASTContext &Context;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
-  /// Report locations already used: one leak per sink location.
+  /// Report locations and sink statements already used.
   llvm::DenseSet<unsigned> Reported;
+  llvm::DenseSet<const Stmt *> ReportedStatements;
   std::vector<TracebackLeak> Leaks;
 
 private:
@@ -396,7 +400,8 @@ bool TracebackFlow::Unit::isResponseClass(const CXXRecordDecl *Class) {
     return false;
   auto [It, Inserted] = ResponseClassCache.try_emplace(Class, false);
   if (Inserted)
-    It->second = Options.ResponseTypes.matches(Class);
+    It->second = Options.ResponseTypes.matches(Class) ||
+                 vocabulary().isProfiledResponseType(Class);
   return It->second;
 }
 
@@ -499,8 +504,11 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
     if (isa<FieldDecl>(Field) &&
         (Unit.isTracebackName(Field) || Unit.isStackTraceType(Field->getType())))
       addOrigin(T, source(SourceKind::StackTrace, Member, Field->getNameAsString()));
-    // A struct carries what was stored in it.
-    if (!isa<CXXThisExpr>(stripped(Member->getBase())))
+    // A struct carries what was stored in it, in its members that can hold
+    // text: an error object's numeric status or code is not its trace.
+    QualType FieldType = Field->getType();
+    bool CanHoldText = !FieldType->isArithmeticType() && !FieldType->isEnumeralType();
+    if (CanHoldText && !isa<CXXThisExpr>(stripped(Member->getBase())))
       addAll(T, eval(Member->getBase(), Level));
     return T;
   }
@@ -800,6 +808,15 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
                           "it flowed into '" + Root->getNameAsString() + "' here"));
     return;
   }
+  // res.body() = text: a reference into a response (Boost.Beast).
+  if (const auto *Accessor = dyn_cast<CXXMemberCallExpr>(Target);
+      Accessor && Accessor->getMethodDecl() &&
+      Accessor->getMethodDecl()->getReturnType()->isLValueReferenceType() &&
+      Unit.isResponseClass(Accessor->getRecordDecl())) {
+    sink(T, {TSC_Responses, At,
+             "the response '" + nameOf(Accessor->getMethodDecl()) + "'", "", ""});
+    return;
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Target);
       Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
     putInContainer(Op->getArg(0), T, At, literalText(Op->getArg(1)));
@@ -880,7 +897,8 @@ void FlowAnalysis::handleConstruct(const CXXConstructExpr *Construct) {
   for (const Expr *Argument : Construct->arguments())
     sink(eval(Argument), {TSC_Responses, Argument->getBeginLoc(),
                           "the response '" + nameOf(Class) + "'",
-                          "values sent to the user", "it was sent to the user here"});
+                          "values sent to the user", "it was sent to the user here",
+                          Construct});
 }
 
 void FlowAnalysis::handleCall(const CallExpr *Call) {
@@ -912,14 +930,21 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
       sink(eval(Argument),
            {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
             "values that are persisted",
-            "it was written to the store by '" + Name + "' here"});
+            "it was written to the store by '" + Name + "' here", Call});
     }
     return;
   }
   if (!Callee)
     return;
 
-  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE.
+  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE: as
+  // a library profile knows it, else by the name.
+  if (Unit.vocabulary().bindsToWrite(Call)) {
+    sinkArguments(Call, {TSC_Records, {},
+                         "the SQL parameter bound by '" + nameOf(Callee) + "'",
+                         "values that are persisted", "it was bound to the statement here"});
+    return;
+  }
   if (Callee->getDeclName().isIdentifier() &&
       model::nameContainsAny(Callee->getName(), Unit.Options.BindWords)) {
     const ValueDecl *Statement = nullptr;
@@ -940,6 +965,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
   if ((ObjectClass && Unit.isResponseClass(ObjectClass)) ||
       Unit.Options.ResponseFunctions.matches(Callee) ||
+      Unit.vocabulary().isProfiledResponseFunction(Callee) ||
       returnsResponse(Call->getType())) {
     sinkArguments(Call, {TSC_Responses, {}, "the response '" + nameOf(Callee) + "'",
                          "values sent to the user",
@@ -1025,6 +1051,7 @@ void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template
       continue;
     SinkEvent Event = Template;
     Event.Loc = Argument->getBeginLoc();
+    Event.Statement = Call;
     sink(T, Event);
   }
 }
@@ -1047,7 +1074,11 @@ void TracebackFlow::Unit::emit(FunctionSummary *Summary, const Origin &O,
     return;
   bool InContainer = O.ContainerLoc.isValid() && !Event.ContainerDescription.empty();
   SourceLocation At = InContainer ? O.ContainerLoc : Event.Loc;
-  if (At.isInvalid() || !Reported.insert(At.getRawEncoding()).second)
+  if (At.isInvalid())
+    return;
+  // One report per sink statement, or per container element.
+  if (!InContainer && Event.Statement ? !ReportedStatements.insert(Event.Statement).second
+                                      : !Reported.insert(At.getRawEncoding()).second)
     return;
   TracebackLeak Leak;
   Leak.Kind = O.Kind == SourceKind::StackTrace ? TracebackSourceKind::StackTrace

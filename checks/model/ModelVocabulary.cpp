@@ -143,7 +143,13 @@ ModelVocabulary::ModelVocabulary(const ClangTidyCheck::OptionsView &Options)
       TransactionTypes(readOption(Options, "TransactionTypes"),
                        UnqualifiedMatch::Contains),
       LockMethods(parseList(readOption(Options, "LockMethods"))),
-      UnlockMethods(parseList(readOption(Options, "UnlockMethods"))) {
+      UnlockMethods(parseList(readOption(Options, "UnlockMethods"))),
+      Profiles(readOption(Options, "Profiles"), readOption(Options, "ProfileFiles"),
+               ProfileProblems) {
+  for (ProfileProblem &Problem : ProfileProblems)
+    Problems.push_back({Problem.Option, std::move(Problem.Message),
+                        Options.get(Problem.Option).has_value()});
+  ProfileProblems.clear();
   for (const catalog::OptionSpec &Option : catalog::vocabularyRule().Options) {
     llvm::StringRef Name(Option.Name.data(), Option.Name.size());
     RawOptions.emplace_back(Name.str(), readOption(Options, Name));
@@ -177,8 +183,10 @@ bool ModelVocabulary::hasPersistMethod(const CXXRecordDecl *Class) const {
       continue;
     if (!llvm::is_contained(RecordPersistMethods, Template->getName()))
       continue;
+    // A void member: a store's `template <class T> id_type persist(T &)`
+    // (odb::database) is not a record's persist.
     const FunctionDecl *Function = Template->getTemplatedDecl();
-    if (Function->getNumParams() == 1 &&
+    if (Function->getNumParams() == 1 && Function->getReturnType()->isVoidType() &&
         Function->getParamDecl(0)->getType()->isReferenceType())
       return true;
   }
@@ -187,7 +195,7 @@ bool ModelVocabulary::hasPersistMethod(const CXXRecordDecl *Class) const {
 
 bool ModelVocabulary::computeIsRecord(const CXXRecordDecl *Class,
                                       unsigned Depth) const {
-  if (hasRecordAnnotation(Class) || hasPersistMethod(Class))
+  if (hasRecordAnnotation(Class) || hasPersistMethod(Class) || Profiles.marksRecord(Class))
     return true;
   if (RecordTypes && RecordTypes->match(Class->getQualifiedNameAsString()))
     return true;
@@ -235,14 +243,17 @@ NullableForm ModelVocabulary::nullableFormOfType(QualType Type) const {
   if (const auto *Specialisation = Type->getAs<TemplateSpecializationType>())
     if (const TemplateDecl *Template =
             Specialisation->getTemplateName().getAsTemplateDecl())
-      if (NullableTemplates.matches(Template))
+      if (NullableTemplates.matches(Template) || Profiles.nullableFor(Template))
         return NullableForm::Wrapper;
   const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
   if (!Class)
     return NullableForm::NotNullable;
   if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-    if (NullableTemplates.matches(Instance->getSpecializedTemplate()))
+    if (NullableTemplates.matches(Instance->getSpecializedTemplate()) ||
+        Profiles.nullableFor(Instance->getSpecializedTemplate()))
       return NullableForm::Wrapper;
+  if (Profiles.nullableFor(Class))
+    return NullableForm::Wrapper;
   if (NullableTypes && NullableTypes->match(Class->getQualifiedNameAsString()))
     return NullableForm::Wrapper;
   return NullableForm::NotNullable;
@@ -264,19 +275,30 @@ NullableForm ModelVocabulary::nullableFormOf(const FieldDecl *Field) const {
 //===--- Store calls --------------------------------------------------------===//
 
 unsigned ModelVocabulary::classifyStoreVerbs(llvm::StringRef FunctionName) const {
+  // The first word that starts a verb phrase decides; the words after it
+  // name what is acted on, so getLastInsertRowid reads and does not insert.
+  // Words before it are a prefix naming the entity (action_get_by_id).
   auto Words = identifierWords(FunctionName);
+  for (size_t Start = 0; Start < Words.size(); ++Start)
+    if (unsigned Access = accessOfVerbAt(Words, Start))
+      return Access;
+  return SA_None;
+}
+
+unsigned ModelVocabulary::accessOfVerbAt(llvm::ArrayRef<std::string> Words,
+                                         size_t Start) const {
   unsigned Access = SA_None;
-  if (CompareAndSwapVerbs.matchesWords(Words))
+  if (CompareAndSwapVerbs.matchesAt(Words, Start))
     Access |= SA_CompareAndSwap | SA_Write;
-  if (UpsertVerbs.matchesWords(Words))
+  if (UpsertVerbs.matchesAt(Words, Start))
     Access |= SA_Upsert | SA_Insert | SA_Write;
-  if (InsertVerbs.matchesWords(Words))
+  if (InsertVerbs.matchesAt(Words, Start))
     Access |= SA_Insert | SA_Write;
-  if (WriteVerbs.matchesWords(Words))
+  if (WriteVerbs.matchesAt(Words, Start))
     Access |= SA_Write;
-  if (LookupVerbs.matchesWords(Words))
+  if (LookupVerbs.matchesAt(Words, Start))
     Access |= SA_Lookup | SA_Read;
-  if (ReadVerbs.matchesWords(Words))
+  if (ReadVerbs.matchesAt(Words, Start))
     Access |= SA_Read;
   return Access;
 }
@@ -308,6 +330,39 @@ unsigned ModelVocabulary::classifySql(llvm::StringRef Sql) const {
   return SA_None;
 }
 
+unsigned ModelVocabulary::classifyRedisCommand(llvm::StringRef Command) {
+  llvm::SmallVector<llvm::StringRef, 6> Words;
+  Command.trim().split(Words, ' ', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  if (Words.empty())
+    return SA_None;
+  std::string Verb = Words.front().upper();
+  static const char *const Reads[] = {
+      "GET",   "MGET",    "HGET",   "HMGET",  "HGETALL", "EXISTS", "HEXISTS",
+      "SISMEMBER", "SMEMBERS", "LRANGE", "LINDEX", "ZSCORE", "ZRANGE", "ZRANK",
+      "GETRANGE", "STRLEN", "TTL", "PTTL", "TYPE", "HKEYS", "HVALS", "HLEN",
+      "LLEN", "SCARD", "ZCARD", "KEYS", "SCAN", "HSCAN", "SSCAN", "ZSCAN"};
+  static const char *const IdempotentInserts[] = {"SETNX", "HSETNX", "MSETNX"};
+  static const char *const Writes[] = {
+      "SET",    "MSET",    "HSET",    "HMSET",  "DEL",    "UNLINK", "HDEL",
+      "LPUSH",  "RPUSH",   "LPOP",    "RPOP",   "LSET",   "LREM",   "SADD",
+      "SREM",   "ZADD",    "ZREM",    "ZINCRBY", "EXPIRE", "PEXPIRE", "APPEND",
+      "GETSET", "GETDEL",  "RENAME",  "INCR",   "INCRBY", "INCRBYFLOAT", "DECR",
+      "DECRBY", "HINCRBY", "HINCRBYFLOAT", "SETEX", "PSETEX", "SETRANGE"};
+  if (llvm::is_contained(Reads, Verb))
+    return SA_Read | SA_Lookup;
+  if (llvm::is_contained(IdempotentInserts, Verb))
+    return SA_Upsert | SA_Insert | SA_Write;
+  if (llvm::is_contained(Writes, Verb)) {
+    // SET key value NX: only when absent.
+    if (Verb == "SET" && llvm::any_of(llvm::drop_begin(Words, 3), [](llvm::StringRef W) {
+          return W.equals_insensitive("NX");
+        }))
+      return SA_Upsert | SA_Insert | SA_Write;
+    return SA_Write;
+  }
+  return SA_None;
+}
+
 /// The first operand of a string concatenation ("UPDATE t SET n = " +
 /// std::to_string(n)), which holds the statement's leading words; \p E
 /// itself when it is not a concatenation.
@@ -328,6 +383,27 @@ const Expr *leftmostConcatenated(const Expr *E) {
   return E;
 }
 
+/// The string literal \p Argument passes as SQL text: the literal itself,
+/// the first operand of a concatenation, a const variable initialised with
+/// one, or a Qt-style wrapper constructed or converted from one
+/// (QStringLiteral, QString(...)); null otherwise.
+static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
+  const Expr *Inner = leftmostConcatenated(ignoreWrappers(Argument));
+  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(Inner))
+    return Literal;
+  // const char *Sql = "UPDATE ..."; exec(Sql);
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Inner))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Var->getType().isConstQualified() ||
+          (Var->getType()->isPointerType() &&
+           Var->getType()->getPointeeType().isConstQualified()))
+        if (const Expr *Init = Var->getInit())
+          if (const auto *Literal =
+                  dyn_cast_or_null<StringLiteral>(ignoreWrappers(Init)))
+            return Literal;
+  return nullptr;
+}
+
 /// Does \p Literal begin with a word a SQL statement begins with? A
 /// prepared statement's name ("add_invoice") does not.
 static bool startsLikeSql(const StringLiteral *Literal) {
@@ -345,29 +421,13 @@ const StringLiteral *ModelVocabulary::sqlArgument(const CallExpr *Call) {
   // conn.prepare("add_invoice", "INSERT ..."): the statement, not its name.
   const StringLiteral *First = nullptr;
   for (const Expr *Argument : Call->arguments())
-    if (const auto *Literal = dyn_cast_or_null<StringLiteral>(
-            leftmostConcatenated(ignoreWrappers(Argument)))) {
+    if (const StringLiteral *Literal = sqlLiteralOf(Argument)) {
       if (startsLikeSql(Literal))
         return Literal;
       if (!First)
         First = Literal;
     }
-  for (const Expr *Argument : Call->arguments()) {
-    const Expr *Inner = leftmostConcatenated(ignoreWrappers(Argument));
-    if (const auto *Literal = dyn_cast_or_null<StringLiteral>(Inner))
-      return First ? First : Literal;
-    // const char *Sql = "UPDATE ..."; exec(Sql);
-    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Inner))
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (Var->getType().isConstQualified() ||
-            (Var->getType()->isPointerType() &&
-             Var->getType()->getPointeeType().isConstQualified()))
-          if (const Expr *Init = Var->getInit())
-            if (const auto *Literal =
-                    dyn_cast_or_null<StringLiteral>(ignoreWrappers(Init)))
-              return Literal;
-  }
-  return nullptr;
+  return First;
 }
 
 void ModelVocabulary::sqlWhereColumns(llvm::StringRef Sql,
@@ -457,7 +517,12 @@ void ModelVocabulary::lookupKeys(const CallExpr *Call,
         return;
     }
   }
-  if (const StringLiteral *Sql = sqlArgument(Call)) {
+  // The SQL a profiled call runs (its prepared statement's, too), else any
+  // SQL text passed to it.
+  const StringLiteral *Sql = classifyStoreCall(Call).Sql;
+  if (!Sql)
+    Sql = sqlArgument(Call);
+  if (Sql) {
     if (Sql->getCharByteWidth() == 1)
       sqlWhereColumns(Sql->getString(), Keys);
     return;
@@ -557,6 +622,11 @@ StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
       Operator && (Operator->getOperator() == OO_Plus ||
                    Operator->getOperator() == OO_PlusEqual))
     return Result;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  // A profiled function is what its profile says; neither the words of its
+  // name nor a literal in some argument decide.
+  if (const profiles::ProfileCall *Known = Profiles.callFor(Callee))
+    return classifyProfiledCall(Call, *Known);
   if (const StringLiteral *Sql = sqlArgument(Call)) {
     if (Sql->getCharByteWidth() == 1) {
       if (unsigned Access = classifySql(Sql->getString())) {
@@ -566,21 +636,250 @@ StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
       }
     }
   }
-  const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return Result;
-  bool IsStoreFunction = false;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee)) {
-    IsStoreFunction = StoreClasses.matches(Method->getParent());
-    if (!IsStoreFunction)
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        IsStoreFunction = StoreClasses.matches(Member->getRecordDecl());
-  } else {
-    IsStoreFunction = isInStoreNamespace(Callee);
-  }
-  if (IsStoreFunction)
+  Result.Access = classifyStoreFunction(Callee);
+  // A member inherited from a base that is not a store class, called on a
+  // store class.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      !Result.Access && Member && StoreClasses.matches(Member->getRecordDecl()))
     Result.Access = classifyStoreVerbs(Callee->getName());
   return Result;
+}
+
+StoreCall ModelVocabulary::classifyProfiledCall(const CallExpr *Call,
+                                                const profiles::ProfileCall &Known) const {
+  using profiles::CallKind;
+  StoreCall Result;
+  switch (Known.Kind) {
+  case CallKind::Read:
+    Result.Access = SA_Read;
+    break;
+  case CallKind::Lookup:
+    Result.Access = SA_Read | SA_Lookup;
+    break;
+  case CallKind::LockingRead:
+    Result.Access = SA_Read | SA_Lookup | SA_LockingRead;
+    break;
+  case CallKind::Write:
+    Result.Access = SA_Write;
+    break;
+  case CallKind::Insert:
+    Result.Access = SA_Insert | SA_Write;
+    break;
+  case CallKind::Upsert:
+    Result.Access = SA_Upsert | SA_Insert | SA_Write;
+    break;
+  case CallKind::CompareAndSwap:
+    Result.Access = SA_CompareAndSwap | SA_Write;
+    break;
+  case CallKind::Execute: {
+    // Its own SQL argument when the call has one (QSqlQuery::exec(text)),
+    // else the text its statement was prepared with (QSqlQuery::exec()).
+    const StringLiteral *Sql = nullptr;
+    if (Known.SqlArgument && *Known.SqlArgument < Call->getNumArgs())
+      Sql = sqlLiteralOf(Call->getArg(*Known.SqlArgument));
+    else
+      Sql = preparedSql(statementOf(Call, Known), Call);
+    if (Sql && Sql->getCharByteWidth() == 1)
+      if ((Result.Access = Known.Language == profiles::CommandLanguage::Redis
+                               ? classifyRedisCommand(Sql->getString())
+                               : classifySql(Sql->getString())))
+        Result.Sql = Sql;
+    break;
+  }
+  default: // Preparing, binding and transaction edges access nothing.
+    break;
+  }
+  return Result;
+}
+
+const Expr *ModelVocabulary::statementOf(const CallExpr *Call,
+                                         const profiles::ProfileCall &Known) const {
+  if (Known.StatementArgument)
+    return *Known.StatementArgument < Call->getNumArgs()
+               ? Call->getArg(*Known.StatementArgument)
+               : nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return Member->getImplicitObjectArgument();
+  return nullptr;
+}
+
+/// The local variable \p E names, through parentheses, casts, `&` and a
+/// smart pointer's `->` (`stmt->executeUpdate()`).
+static const VarDecl *statementVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+      Unary && (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref))
+    E = Unary->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
+      Operator && Operator->getNumArgs() == 1 &&
+      (Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star))
+    E = Operator->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage() ? Var : nullptr;
+}
+
+namespace {
+
+/// Collects, in one walk of a function body, the profiled calls that give
+/// one statement variable its SQL text or bind values to it.
+class StatementUseFinder {
+public:
+  StatementUseFinder(const LibraryProfiles &Profiles, const VarDecl *Statement,
+                     StatementUses &Uses)
+      : Profiles(Profiles), Statement(Statement), Uses(Uses) {}
+
+  void walk(const Stmt *S, unsigned Depth = 0) {
+    // Bounded by the body's size; the depth guard keeps the stack small on
+    // machine-generated code.
+    if (!S || Depth > 256)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      visitCall(Call);
+    for (const Stmt *Child : S->children())
+      walk(Child, Depth + 1);
+  }
+
+private:
+  void visitCall(const CallExpr *Call) {
+    const profiles::ProfileCall *Known = Profiles.callFor(Call->getDirectCallee());
+    if (!Known || (Known->Kind != profiles::CallKind::Prepare &&
+                   Known->Kind != profiles::CallKind::Bind))
+      return;
+    const Expr *Target = nullptr;
+    if (Known->StatementArgument) {
+      if (*Known->StatementArgument < Call->getNumArgs())
+        Target = Call->getArg(*Known->StatementArgument);
+    } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Target = Member->getImplicitObjectArgument();
+    }
+    if (statementVariable(Target) != Statement)
+      return;
+    if (Known->Kind == profiles::CallKind::Bind) {
+      Uses.Binds.push_back(Call);
+      return;
+    }
+    if (*Known->SqlArgument < Call->getNumArgs())
+      Uses.Preparations.emplace_back(Call->getBeginLoc(),
+                                     sqlLiteralOf(Call->getArg(*Known->SqlArgument)));
+  }
+
+  const LibraryProfiles &Profiles;
+  const VarDecl *Statement;
+  StatementUses &Uses;
+};
+
+} // namespace
+
+const StatementUses *ModelVocabulary::statementUses(const VarDecl *Var) const {
+  auto [It, Inserted] = PreparedStatements.try_emplace(Var);
+  StatementUses &Uses = It->second;
+  if (!Inserted)
+    return &Uses;
+  // Prepared by its initialiser: a profiled constructor
+  // (SQLite::Statement query(db, "SELECT ...")) or a profiled call that
+  // returns the statement (con->prepareStatement("UPDATE ...")), possibly
+  // through a smart pointer's constructor.
+  const Expr *Init = Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr;
+  for (unsigned Depth = 0; Init && Depth < 4; ++Depth) {
+    const profiles::ProfileCall *Known = nullptr;
+    const Expr *Sql = nullptr;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
+      Known = Profiles.callFor(Construct->getConstructor());
+      if (Known && Known->Kind == profiles::CallKind::Prepare &&
+          *Known->SqlArgument < Construct->getNumArgs())
+        Sql = Construct->getArg(*Known->SqlArgument);
+      else
+        Init = Construct->getNumArgs() ? Construct->getArg(0)->IgnoreImplicit() : nullptr;
+    } else if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+      Known = Profiles.callFor(Call->getDirectCallee());
+      if (Known && Known->Kind == profiles::CallKind::Prepare &&
+          !Known->StatementArgument && *Known->SqlArgument < Call->getNumArgs())
+        Sql = Call->getArg(*Known->SqlArgument);
+      Init = nullptr;
+    } else {
+      Init = nullptr;
+    }
+    if (Sql) {
+      Uses.Preparations.emplace_back(Var->getLocation(), sqlLiteralOf(Sql));
+      break;
+    }
+  }
+  // Prepared or bound later in the function (query.prepare("UPDATE ..."),
+  // sqlite3_prepare_v2(db, "...", -1, &stmt, nullptr), query.bindValue()).
+  if (const auto *Function =
+          dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
+    StatementUseFinder(Profiles, Var, Uses).walk(Function->getBody());
+  return &Uses;
+}
+
+/// The preparation of \p Uses that is last before \p At, if any.
+static const StatementUses::Preparation *
+lastPreparationBefore(const StatementUses &Uses, SourceLocation At,
+                      const SourceManager &Sources) {
+  const StatementUses::Preparation *Last = nullptr;
+  for (const StatementUses::Preparation &Entry : Uses.Preparations)
+    if (Sources.isBeforeInTranslationUnit(Entry.first, At) &&
+        (!Last || Sources.isBeforeInTranslationUnit(Last->first, Entry.first)))
+      Last = &Entry;
+  return Last;
+}
+
+const StringLiteral *ModelVocabulary::preparedSql(const Expr *Statement,
+                                                  const Expr *Use) const {
+  const VarDecl *Var = statementVariable(Statement);
+  if (!Var || !Use)
+    return nullptr;
+  const StatementUses *Uses = statementUses(Var);
+  const auto *Last = lastPreparationBefore(
+      *Uses, Use->getBeginLoc(), Var->getASTContext().getSourceManager());
+  return Last ? Last->second : nullptr;
+}
+
+bool ModelVocabulary::bindsToWrite(const CallExpr *Call) const {
+  const profiles::ProfileCall *Known =
+      Call ? Profiles.callFor(Call->getDirectCallee()) : nullptr;
+  if (!Known || Known->Kind != profiles::CallKind::Bind)
+    return false;
+  const StringLiteral *Sql = preparedSql(statementOf(Call, *Known), Call);
+  return Sql && Sql->getCharByteWidth() == 1 && (classifySql(Sql->getString()) & SA_Write);
+}
+
+void ModelVocabulary::boundValues(const CallExpr *Execute,
+                                  llvm::SmallVectorImpl<const Expr *> &Values) const {
+  const FunctionDecl *Callee = Execute ? Execute->getDirectCallee() : nullptr;
+  const profiles::ProfileCall *Known = Profiles.callFor(Callee);
+  if (!Known || Known->Kind != profiles::CallKind::Execute)
+    return;
+  const VarDecl *Var = statementVariable(statementOf(Execute, *Known));
+  if (!Var)
+    return;
+  const StatementUses *Uses = statementUses(Var);
+  const SourceManager &Sources = Var->getASTContext().getSourceManager();
+  const auto *Last = lastPreparationBefore(*Uses, Execute->getBeginLoc(), Sources);
+  for (const CallExpr *Bind : Uses->Binds) {
+    SourceLocation At = Bind->getBeginLoc();
+    if (!Sources.isBeforeInTranslationUnit(At, Execute->getBeginLoc()) ||
+        (Last && Sources.isBeforeInTranslationUnit(At, Last->first)))
+      continue;
+    const profiles::ProfileCall *BindEntry = Profiles.callFor(Bind->getDirectCallee());
+    for (unsigned I = 0; I < Bind->getNumArgs(); ++I)
+      if (!BindEntry || !BindEntry->StatementArgument || *BindEntry->StatementArgument != I)
+        Values.push_back(Bind->getArg(I));
+  }
+}
+
+unsigned ModelVocabulary::classifyStoreFunction(const FunctionDecl *Function) const {
+  if (!Function || !Function->getDeclName().isIdentifier())
+    return SA_None;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  bool IsStoreFunction = Method ? StoreClasses.matches(Method->getParent())
+                                : isInStoreNamespace(Function);
+  return IsStoreFunction ? classifyStoreVerbs(Function->getName()) : SA_None;
 }
 
 //===--- Synchronisation ----------------------------------------------------===//
@@ -595,11 +894,26 @@ bool ModelVocabulary::isLockable(const CXXRecordDecl *Class) const {
 bool ModelVocabulary::isTransactionType(const CXXRecordDecl *Class) const {
   if (!Class)
     return false;
-  if (TransactionTypes.matches(Class))
+  if (TransactionTypes.matches(Class) || Profiles.isTransactionType(Class))
     return true;
   if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
     return TransactionTypes.matches(Instance->getSpecializedTemplate());
   return false;
+}
+
+bool ModelVocabulary::isOwnedTransaction(const CXXRecordDecl *Class) const {
+  // auto trans = db->newTransaction(): the local owns the transaction,
+  // which ends when the last owner goes (Drogon, RocksDB with unique_ptr).
+  const auto *Owner = dyn_cast<ClassTemplateSpecializationDecl>(Class);
+  if (!Owner || !Owner->getDeclName().isIdentifier() ||
+      !(Owner->getName() == "unique_ptr" || Owner->getName() == "shared_ptr") ||
+      !Owner->isInStdNamespace() || Owner->getTemplateArgs().size() == 0)
+    return false;
+  // Only a profile's transaction types: a class merely named *Transaction
+  // may not isolate reads (rocksdb::Transaction).
+  const TemplateArgument &Owned = Owner->getTemplateArgs()[0];
+  return Owned.getKind() == TemplateArgument::Type &&
+         Profiles.isTransactionType(Owned.getAsType()->getAsCXXRecordDecl());
 }
 
 bool ModelVocabulary::isScopedSynchronisation(const VarDecl *Var) const {
@@ -614,6 +928,8 @@ bool ModelVocabulary::isScopedSynchronisation(const VarDecl *Var) const {
   const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
   if (!Class)
     return false;
+  if (isOwnedTransaction(Class))
+    return true;
   if (LockTypes.matches(Class) || isTransactionType(Class))
     return true;
   if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
@@ -641,6 +957,38 @@ bool ModelVocabulary::isScopedSynchronisation(const VarDecl *Var) const {
 SyncEdge ModelVocabulary::classifySyncCall(const CallExpr *Call,
                                            const Decl *&Key) const {
   Key = nullptr;
+  // db.transaction() ... db.commit() (QSqlDatabase), by the profile.
+  if (const profiles::ProfileCall *Known = Profiles.callFor(Call->getDirectCallee())) {
+    using profiles::CallKind;
+    if (Known->Kind == CallKind::Begin || Known->Kind == CallKind::Commit ||
+        Known->Kind == CallKind::Rollback) {
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+        const Expr *Object = Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+          Key = Ref->getDecl();
+        else if (const auto *Field = dyn_cast<MemberExpr>(Object))
+          Key = Field->getMemberDecl();
+      }
+      return Known->Kind == CallKind::Begin ? SyncEdge::Acquire : SyncEdge::Release;
+    }
+    // Redis: MULTI ... EXEC runs as one; WATCH ... EXEC fails when a
+    // watched key changed in between (optimistic concurrency).
+    if (Known->Kind == CallKind::Execute &&
+        Known->Language == profiles::CommandLanguage::Redis) {
+      const StringLiteral *Command =
+          Known->SqlArgument && *Known->SqlArgument < Call->getNumArgs()
+              ? sqlLiteralOf(Call->getArg(*Known->SqlArgument))
+              : nullptr;
+      if (!Command || Command->getCharByteWidth() != 1)
+        return SyncEdge::None;
+      std::string Verb = Command->getString().trim().split(' ').first.upper();
+      if (Verb == "MULTI" || Verb == "WATCH")
+        return SyncEdge::Acquire;
+      if (Verb == "EXEC" || Verb == "DISCARD" || Verb == "UNWATCH")
+        return SyncEdge::Release;
+      return SyncEdge::None;
+    }
+  }
   if (const StringLiteral *Sql = sqlArgument(Call)) {
     if (Sql->getCharByteWidth() != 1)
       return SyncEdge::None;

@@ -14,6 +14,7 @@
 #ifndef MODELGUARD_MODEL_MODELVOCABULARY_H
 #define MODELGUARD_MODEL_MODELVOCABULARY_H
 
+#include "LibraryProfiles.h"
 #include "NameMatching.h"
 #include "catalog/RuleCatalog.h"
 
@@ -56,6 +57,15 @@ struct StoreCall {
   explicit operator bool() const { return Access != SA_None; }
 };
 
+/// What a function does with one prepared-statement variable: where it is
+/// given SQL text (null when the text is not a literal) and where values
+/// are bound to it, in source order.
+struct StatementUses {
+  using Preparation = std::pair<SourceLocation, const StringLiteral *>;
+  llvm::SmallVector<Preparation, 2> Preparations;
+  llvm::SmallVector<const CallExpr *, 4> Binds;
+};
+
 /// A statement that opens or closes a synchronised region explicitly.
 enum class SyncEdge { None, Acquire, Release };
 
@@ -85,7 +95,15 @@ public:
   llvm::ArrayRef<OptionProblem> configurationProblems() const { return Problems; }
 
   /// Forgets per-translation-unit caches.
-  void reset() { RecordCache.clear(); }
+  void reset() {
+    RecordCache.clear();
+    PreparedStatements.clear();
+    Profiles.reset();
+  }
+
+  /// The library profiles selected by the Profiles and ProfileFiles
+  /// options (see LibraryProfiles.h).
+  const LibraryProfiles &profiles() const { return Profiles; }
 
   //===--- Records ---------------------------------------------------------===//
 
@@ -104,15 +122,47 @@ public:
 
   //===--- Store calls ------------------------------------------------------===//
 
-  /// What \p Call does to a store: a function in a store namespace, a member
-  /// of a store class (classified by the verbs of its name), or any call
-  /// passed SQL text (classified by the statement).
+  /// What \p Call does to a store. A function an active library profile
+  /// names is what the profile says (an `execute` by the SQL text it runs,
+  /// its own argument or the text its statement was prepared with);
+  /// otherwise a function in a store namespace or a member of a store class
+  /// is classified by the leading verb of its name, and any call passed SQL
+  /// text by the statement.
   StoreCall classifyStoreCall(const CallExpr *Call) const;
+
+  /// The SQL text the statement \p Statement (a local variable, or `&` of
+  /// one) was last given before \p Use: by its constructor or by a profiled
+  /// `prepare` call in the same function. Null when that text is not a
+  /// literal or no profiled preparation is seen.
+  const StringLiteral *preparedSql(const Expr *Statement, const Expr *Use) const;
+
+  /// The values bound to the statement a profiled `execute` call \p Execute
+  /// runs, between its last preparation and the call
+  /// (query.bindValue(":n", n); query.exec()): they are part of what the
+  /// call writes.
+  void boundValues(const CallExpr *Execute,
+                   llvm::SmallVectorImpl<const Expr *> &Values) const;
+
+  /// Is \p Call a profiled `bind` on a statement prepared with SQL that
+  /// writes (sqlite3_bind_text on an INSERT)? Its values are persisted.
+  bool bindsToWrite(const CallExpr *Call) const;
+
+  /// What calling \p Function does to a store: a function in a store
+  /// namespace or a member function of a store class, classified by the
+  /// verbs of its name; SA_None for any other function.
+  unsigned classifyStoreFunction(const FunctionDecl *Function) const;
 
   /// Classifies SQL text; SA_None when it is not a data statement.
   unsigned classifySql(llvm::StringRef Sql) const;
 
-  /// The access the words of a store function's name express.
+  /// Classifies a Redis command ("GET k", "SET k v NX", "HINCRBY h f 1");
+  /// SA_None for commands that touch no data (MULTI, PING).
+  static unsigned classifyRedisCommand(llvm::StringRef Command);
+
+  /// The access a store function's name expresses: that of the first word
+  /// of the name that starts a verb phrase (with every phrase starting
+  /// there), so "getLastInsertRowid" is a read and "row_insert_or_ignore"
+  /// an upsert.
   unsigned classifyStoreVerbs(llvm::StringRef FunctionName) const;
 
   /// Is \p Class a store class (its name ends in one of StoreClassSuffixes)?
@@ -125,7 +175,9 @@ public:
 
   /// The SQL string literal passed to \p Call (directly, through a
   /// std::string temporary or through a const variable initialised with a
-  /// literal), or null.
+  /// literal), or null. Of several literals, the first that starts like a
+  /// SQL statement (prepare("add_invoice", "INSERT ..."): the statement,
+  /// not its name), else the first.
   static const StringLiteral *sqlArgument(const CallExpr *Call);
 
   /// The columns the WHERE clause of SQL text tests, lower case, without
@@ -161,7 +213,30 @@ public:
   /// Is \p Class a transaction type?
   bool isTransactionType(const CXXRecordDecl *Class) const;
 
+  /// Is \p Class a std::unique_ptr or std::shared_ptr to a transaction type
+  /// of an active library profile?
+  bool isOwnedTransaction(const CXXRecordDecl *Class) const;
+
+  //===--- User-facing sinks ------------------------------------------------===//
+
+  /// Is \p Class shown to users according to an active library profile (a
+  /// response or an RPC status such as grpc::Status)?
+  bool isProfiledResponseType(const CXXRecordDecl *Class) const {
+    return Profiles.isResponseType(Class);
+  }
+
+  /// Do \p Function's arguments reach users according to an active library
+  /// profile (a body setter, a send function)?
+  bool isProfiledResponseFunction(const FunctionDecl *Function) const {
+    return Profiles.isResponseFunction(Function);
+  }
+
 private:
+  unsigned accessOfVerbAt(llvm::ArrayRef<std::string> Words, size_t Start) const;
+  StoreCall classifyProfiledCall(const CallExpr *Call,
+                                 const profiles::ProfileCall &Known) const;
+  const Expr *statementOf(const CallExpr *Call,
+                          const profiles::ProfileCall &Known) const;
   bool computeIsRecord(const CXXRecordDecl *Class, unsigned Depth) const;
   bool hasPersistMethod(const CXXRecordDecl *Class) const;
   bool hasRecordAnnotation(const Decl *D) const;
@@ -193,6 +268,13 @@ private:
   std::vector<std::string> LockMethods, UnlockMethods;
 
   mutable llvm::DenseMap<const CXXRecordDecl *, bool> RecordCache;
+
+  /// Filled while Profiles is constructed, then moved into Problems.
+  std::vector<ProfileProblem> ProfileProblems;
+  LibraryProfiles Profiles;
+  const StatementUses *statementUses(const VarDecl *Statement) const;
+  /// Per statement variable, filled on first use.
+  mutable llvm::DenseMap<const VarDecl *, StatementUses> PreparedStatements;
 };
 
 } // namespace clang::tidy::modelguard::model

@@ -53,14 +53,19 @@ VerbPhrases::VerbPhrases(llvm::StringRef OptionValue) {
   }
 }
 
+bool VerbPhrases::matchesAt(llvm::ArrayRef<std::string> NameWords,
+                            size_t Start) const {
+  for (const auto &Phrase : Phrases)
+    if (Start + Phrase.size() <= NameWords.size() &&
+        std::equal(Phrase.begin(), Phrase.end(), NameWords.begin() + Start))
+      return true;
+  return false;
+}
+
 bool VerbPhrases::matchesWords(llvm::ArrayRef<std::string> NameWords) const {
-  for (const auto &Phrase : Phrases) {
-    if (Phrase.size() > NameWords.size())
-      continue;
-    for (size_t Start = 0; Start + Phrase.size() <= NameWords.size(); ++Start)
-      if (std::equal(Phrase.begin(), Phrase.end(), NameWords.begin() + Start))
-        return true;
-  }
+  for (size_t Start = 0; Start < NameWords.size(); ++Start)
+    if (matchesAt(NameWords, Start))
+      return true;
   return false;
 }
 

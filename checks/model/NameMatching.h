@@ -36,6 +36,8 @@ public:
   bool matchesName(llvm::StringRef Name) const {
     return matchesWords(identifierWords(Name));
   }
+  /// Does one of the phrases start at word \p Start of \p NameWords?
+  bool matchesAt(llvm::ArrayRef<std::string> NameWords, size_t Start) const;
 
 private:
   std::vector<llvm::SmallVector<std::string, 2>> Phrases;

@@ -251,7 +251,9 @@ const SqlTable *SchemaView::tableOf(const Expr *StoreCall, const CXXRecordDecl *
     return nullptr;
   const StringLiteral *Sql = nullptr;
   const auto *Call = dyn_cast<CallExpr>(StoreCall);
-  if (Call)
+  // The SQL a profiled call runs (an execute's prepared statement's, too),
+  // else any SQL text passed to it.
+  if (Call && !(Sql = Vocabulary.classifyStoreCall(Call).Sql))
     Sql = ModelVocabulary::sqlArgument(Call);
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(StoreCall))
     Sql = sqlConstructorArgument(Construct);

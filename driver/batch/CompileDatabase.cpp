@@ -1,6 +1,7 @@
 //===--- CompileDatabase.cpp - modelguard driver --------------------------===//
 
 #include "CompileDatabase.h"
+#include "LLVMCompat.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -117,7 +118,7 @@ loadCompileDatabase(llvm::StringRef BuildDir, std::string &Error) {
        Database->getAllCompileCommands()) {
     llvm::SmallString<256> File(C.Filename);
     if (!llvm::sys::path::is_absolute(File))
-      llvm::sys::path::make_absolute(C.Directory, File);
+      modelguard::compat::makeAbsolute(C.Directory, File);
     llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
     // A file compiled twice (two configurations) is analysed once, with its
     // first command, as run-clang-tidy does.

@@ -117,10 +117,16 @@ void writeHtml(const Report &R, llvm::raw_ostream &OS) {
      << Style << "</style></head><body>\n";
   OS << "<header><h1>modelguard report</h1><div class=\"totals\"><span>"
      << R.Findings.size() << " findings</span><span>" << R.ToolErrors.size()
-     << " tool errors</span><span>" << R.Units.size()
+     << " tool errors</span><span>" << R.unitsExamined()
      << " translation units</span>";
   if (R.Baselined)
     OS << "<span>" << R.Baselined << " in the baseline, not shown</span>";
+  if (R.OutsideChange)
+    OS << "<span>" << R.OutsideChange
+       << " outside the changed lines, not shown</span>";
+  if (unsigned Unaffected = R.Units.size() - R.unitsExamined())
+    OS << "<span>" << Unaffected
+       << " translation units unaffected by the change</span>";
   OS << "<span>root: " << escape(R.Root) << "</span></div></header>\n<main>\n";
 
   // Totals per check, with what each check is about.

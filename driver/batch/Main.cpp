@@ -9,6 +9,7 @@
 #include "Cache.h"
 #include "CompileDatabase.h"
 #include "GitDiff.h"
+#include "LLVMCompat.h"
 #include "Options.h"
 #include "Report.h"
 #include "Scheduler.h"
@@ -43,7 +44,9 @@ MODELGUARD_KEEP_MODULE(Bugprone)
 MODELGUARD_KEEP_MODULE(CERT)
 MODELGUARD_KEEP_MODULE(Concurrency)
 MODELGUARD_KEEP_MODULE(CppCoreGuidelines)
+#if MODELGUARD_TIDY_HAS_CUSTOM_MODULE
 MODELGUARD_KEEP_MODULE(Custom)
+#endif
 MODELGUARD_KEEP_MODULE(Darwin)
 MODELGUARD_KEEP_MODULE(Fuchsia)
 MODELGUARD_KEEP_MODULE(Google)
@@ -374,7 +377,7 @@ int runAnalysis(const Options &O) {
     tidy::ClangTidyOptions Effective = Provider->getOptions(E.File);
     if (!CheckedChecks) {
       CheckedChecks = true;
-      if (tidy::getCheckNames(Effective, false, false).empty())
+      if (modelguard::compat::enabledCheckNames(Effective).empty())
         return fail("no checks enabled (checks: '" +
                     Effective.Checks.value_or("") + "')");
     }

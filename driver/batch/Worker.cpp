@@ -3,6 +3,7 @@
 #include "Worker.h"
 #include "Cache.h"
 #include "GitDiff.h"
+#include "LLVMCompat.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -190,7 +191,21 @@ private:
   std::vector<Dependency> &Dependencies;
 };
 
-class TidyActionFactory : public tooling::FrontendActionFactory {
+/// Runs its actions as clang-tidy does: the code sees __clang_analyzer__,
+/// so the analysis and the include scan read the same files.
+class AnalyzerActionFactory : public tooling::FrontendActionFactory {
+public:
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+};
+
+class TidyActionFactory : public AnalyzerActionFactory {
 public:
   TidyActionFactory(tidy::ClangTidyContext &Context,
                     std::vector<Dependency> &Dependencies)
@@ -198,16 +213,6 @@ public:
 
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<TidyAction>(ConsumerFactory, Dependencies);
-  }
-
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
-                     DiagnosticConsumer *DiagConsumer) override {
-    // Code under analysis sees __clang_analyzer__, as with clang-tidy.
-    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
-    return FrontendActionFactory::runInvocation(Invocation, Files,
-                                                PCHContainerOps, DiagConsumer);
   }
 
 private:
@@ -251,7 +256,7 @@ private:
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Directory) {
   llvm::SmallString<256> Result(Path);
   if (!llvm::sys::path::is_absolute(Result))
-    llvm::sys::path::make_absolute(Directory, Result);
+    compat::makeAbsolute(Directory, Result);
   llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/true);
   return Result.str().str();
 }
@@ -309,16 +314,16 @@ private:
   std::vector<std::string> &Files;
 };
 
-class IncludeScanActionFactory : public tooling::FrontendActionFactory {
+class IncludeScanActionFactory : public AnalyzerActionFactory {
 public:
-  explicit IncludeScanActionFactory(std::vector<std::string> &Files)
-      : Files(Files) {}
+  explicit IncludeScanActionFactory(std::vector<std::string> &Collected)
+      : Collected(Collected) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<IncludeScanAction>(Files);
+    return std::make_unique<IncludeScanAction>(Collected);
   }
 
 private:
-  std::vector<std::string> &Files;
+  std::vector<std::string> &Collected;
 };
 
 /// Whether the unit of \p File reads any of \p Changed (canonical paths).
@@ -368,10 +373,8 @@ UnitResult analyse(const Job &J) {
   adjustArguments(Tool, *Options);
 
   tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
-  auto DiagOpts = std::make_unique<DiagnosticOptions>();
-  DiagnosticsEngine DE(DiagnosticIDs::create(), *DiagOpts, &DiagConsumer,
-                       /*ShouldOwnClient=*/false);
-  Context.setDiagnosticsEngine(std::move(DiagOpts), &DE);
+  std::unique_ptr<DiagnosticsEngine> DE =
+      compat::makeTidyDiagnosticsEngine(Context, DiagConsumer);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   Tool.setPrintErrorMessage(false);
 

@@ -289,6 +289,9 @@ def run_gitlab_job(name, job, index, total, pipeline, workspace, skip_lines,
             if os.path.isdir(os.path.join(cache_dir, path)):
                 shutil.copytree(os.path.join(cache_dir, path), target)
                 print("cache restored: %s" % path)
+    # Each GitLab job starts from a fresh checkout: what earlier jobs left in
+    # the shared workspace is not this job's to upload.
+    written_before = file_stamps(workspace)
     print("before_script: skipped (machine set-up, %d commands)" % len(job.get("before_script", [])))
     status = 0
     for line in job["script"]:
@@ -319,7 +322,8 @@ def run_gitlab_job(name, job, index, total, pipeline, workspace, skip_lines,
         return
     kept = []
     for pattern in spec.get("paths", []):
-        matched = glob.glob(os.path.join(workspace, pattern))
+        matched = [p for p in glob.glob(os.path.join(workspace, pattern))
+                   if written_before.get(p) != os.stat(p).st_mtime_ns]
         if not matched:
             fail("job %s: artifact path %s matches nothing" % (label, pattern))
         kept += matched
@@ -330,6 +334,12 @@ def run_gitlab_job(name, job, index, total, pipeline, workspace, skip_lines,
     for path in as_list(spec.get("reports", {}).get("codequality", [])):
         print("codequality report %s: %d issues, valid" % (
             path, check_code_quality(os.path.join(workspace, path))))
+
+
+def file_stamps(workspace):
+    """Modification times of the files at the top of `workspace`."""
+    return {p: os.stat(p).st_mtime_ns for p in glob.glob(os.path.join(workspace, "*"))
+            if os.path.isfile(p)}
 
 
 def state_dir(state, *parts):

@@ -15,7 +15,7 @@ struct Order : PersistentObject {
   void create() {
     if (id.has_value()) throw std::logic_error("already created");
     db::row_insert(ctx, changes());
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'db::row_insert' inserts a new 'Order' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'db::row_insert' inserts a new 'Order' guarded only by an identity test, with no lookup by another key before it [modelguard-create-without-uniqueness]
   }
 };
 
@@ -25,14 +25,14 @@ public:
   void add(Context &ctx, const Invoice &invoice) {
     if (invoice.id) return;
     db::row_create(ctx, invoice.changes());
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'db::row_create' inserts a new 'Invoice' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'db::row_create' inserts a new 'Invoice' guarded only by an identity test, with no lookup by another key before it [modelguard-create-without-uniqueness]
   }
 
   // A repository method without a record parameter: the record is unknown.
   void register_number(Context &ctx, int64_t id, const db::Values &values) {
     if (id != 0) throw std::logic_error("already registered");
     db::row_insert(ctx, values);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'db::row_insert' inserts a new record guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'db::row_insert' inserts a new record guarded only by an identity test, with no lookup by another key before it [modelguard-create-without-uniqueness]
   }
 };
 
@@ -42,7 +42,7 @@ void insertInvoice(Context &ctx, Invoice *invoice) {
     throw std::logic_error("already inserted");
   }
   db::row_insert(ctx, invoice->changes());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'db::row_insert' inserts a new 'Invoice' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'db::row_insert' inserts a new 'Invoice' guarded only by an identity test, with no lookup by another key before it [modelguard-create-without-uniqueness]
 }
 
 // --- The forms of identity test ----------------------------------------------

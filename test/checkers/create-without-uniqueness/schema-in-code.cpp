@@ -19,7 +19,7 @@ bool add_webhook(sqlite3 *db, const std::string &url) {
     return false;
   return sqlite3_exec(db, "INSERT INTO webhooks (url) VALUES ('x')", nullptr, nullptr,
   // CHECK-NOTES: :[[@LINE-1]]:10: warning: the lookup and the insert into 'webhooks' are separate; nothing in the schema makes 'url' unique [modelguard-create-without-uniqueness]
-  // CHECK-NOTES: :[[@LINE-8]]:3: note: 'webhooks' was looked up by 'url' here
+  // CHECK-NOTES: :[[@LINE-6]]:12: note: 'webhooks' was looked up by 'url' here
                       nullptr) == SQLITE_OK;
 }
 
@@ -62,7 +62,7 @@ void first_token(sqlite3 *db, const std::string &owner) {
   if (sqlite3_step(find) != SQLITE_ROW)
     sqlite3_exec(db, "INSERT INTO api_tokens (owner, label) VALUES ('o', 'default')", nullptr,
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: the lookup and the insert into 'api_tokens' are separate; nothing in the schema makes 'owner' unique [modelguard-create-without-uniqueness]
-    // CHECK-NOTES: :[[@LINE-4]]:3: note: 'api_tokens' was looked up by 'owner' here
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: 'api_tokens' was looked up by 'owner' here
                  nullptr, nullptr);
   sqlite3_finalize(find);
 }

@@ -23,11 +23,11 @@ bool join(sql::Connection *con, const std::string &nickname, const std::string &
     return false;
   std::unique_ptr<sql::PreparedStatement> insert(
       con->prepareStatement("INSERT INTO members (nickname, email) VALUES (?, ?)"));
-  // CHECK-NOTES: :[[@LINE-1]]:7: warning: the lookup and the insert into 'members' are separate; nothing in the schema makes 'nickname' unique [modelguard-create-without-uniqueness]
-  // CHECK-NOTES: :[[@LINE-8]]:7: note: 'members' was looked up by 'nickname' here
   insert->setString(1, nickname);
   insert->setString(2, email);
   insert->executeUpdate();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the lookup and the insert into 'members' are separate; nothing in the schema makes 'nickname' unique [modelguard-create-without-uniqueness]
+  // CHECK-NOTES: :[[@LINE-9]]:41: note: 'members' was looked up by 'nickname' here
   return true;
 }
 
@@ -43,13 +43,13 @@ void charge(sql::Connection *con, int member_id, const std::string &idempotency_
   std::unique_ptr<sql::ResultSet> seen(find->executeQuery());
   if (!seen->next()) {
     std::unique_ptr<sql::PreparedStatement> insert(con->prepareStatement(
-    // CHECK-NOTES: :[[@LINE-1]]:52: warning: the lookup and the insert into 'payments' are separate; nothing in the schema makes 'idempotency_key' unique [modelguard-create-without-uniqueness]
-    // CHECK-NOTES: :[[@LINE-6]]:7: note: 'payments' was looked up by 'idempotency_key' here
-    // CHECK-NOTES: :[[@LINE-9]]:3: note: the transaction opened here runs at an isolation level that lets both happen twice
         "INSERT INTO payments (member_id, idempotency_key, amount) VALUES (?, ?, 0)"));
     insert->setInt(1, member_id);
     insert->setString(2, idempotency_key);
     insert->executeUpdate();
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: the lookup and the insert into 'payments' are separate; nothing in the schema makes 'idempotency_key' unique [modelguard-create-without-uniqueness]
+    // CHECK-NOTES: :[[@LINE-8]]:40: note: 'payments' was looked up by 'idempotency_key' here
+    // CHECK-NOTES: :[[@LINE-13]]:3: note: the transaction opened here runs at an isolation level that lets both happen twice
   }
   stmt->execute("COMMIT");
 }

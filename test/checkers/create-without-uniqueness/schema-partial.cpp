@@ -43,7 +43,7 @@ struct [[clang::annotate("modelguard::record")]] Booking {
     if (id) throw std::logic_error("already created");
     pqxx::nontransaction tx{conn};
     tx.exec_params("INSERT INTO bookings (room_id, guest, during) VALUES ($1, '', '[,]')", room_id);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'SQL INSERT' inserts a new 'Booking' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'SQL INSERT' inserts a new 'Booking' guarded only by an identity test, with no lookup by another key before it [modelguard-create-without-uniqueness]
     // CHECK-NOTES: :[[@LINE-4]]:9: note: the only guard against creating the record twice was this identity test
   }
 };

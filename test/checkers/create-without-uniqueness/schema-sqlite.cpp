@@ -26,18 +26,18 @@ bool register_user(sqlite3 *db, const std::string &username, const std::string &
     return false;
   sqlite3_stmt *insert = nullptr;
   sqlite3_prepare_v2(db, "INSERT INTO users (username, email) VALUES (?1, ?2)", -1, &insert,
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the lookup and the insert into 'users' are separate; nothing in the schema makes 'username' unique [modelguard-create-without-uniqueness]
-  // CHECK-NOTES: :[[@LINE-9]]:3: note: 'users' was looked up by 'username' here
                      nullptr);
   sqlite3_bind_text(insert, 1, username.c_str(), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text(insert, 2, email.c_str(), -1, SQLITE_TRANSIENT);
   int rc = sqlite3_step(insert);
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: the lookup and the insert into 'users' are separate; nothing in the schema makes 'username' unique [modelguard-create-without-uniqueness]
+  // CHECK-NOTES: :[[@LINE-11]]:16: note: 'users' was looked up by 'username' here
   sqlite3_finalize(insert);
   return rc == SQLITE_DONE;
 }
 
-// SQLiteCpp: a statement object constructed with its SQL is the lookup; the
-// insert is a statement constructed later.
+// SQLiteCpp: a statement object constructed with its SQL runs it when it is
+// stepped or executed; the insert is a statement constructed later.
 void record_login_event(SQLite::Database &db, int user_id, const std::string &event) {
   SQLite::Statement seen(db, "SELECT COUNT(*) FROM audit_log WHERE user_id = ? AND event = ?");
   seen.bind(1, user_id);
@@ -45,11 +45,11 @@ void record_login_event(SQLite::Database &db, int user_id, const std::string &ev
   if (seen.executeStep() && seen.getColumn(0).getInt() > 0)
     return;
   SQLite::Statement insert(db, "INSERT INTO audit_log (user_id, event) VALUES (?, ?)");
-  // CHECK-NOTES: :[[@LINE-1]]:21: warning: the lookup and the insert into 'audit_log' are separate; nothing in the schema makes 'user_id' or 'event' unique [modelguard-create-without-uniqueness]
-  // CHECK-NOTES: :[[@LINE-7]]:21: note: 'audit_log' was looked up by 'user_id' or 'event' here
   insert.bind(1, user_id);
   insert.bind(2, event);
   insert.exec();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the lookup and the insert into 'audit_log' are separate; nothing in the schema makes 'user_id' or 'event' unique [modelguard-create-without-uniqueness]
+  // CHECK-NOTES: :[[@LINE-7]]:7: note: 'audit_log' was looked up by 'user_id' or 'event' here
 }
 
 // --- Correct idioms -------------------------------------------------------------

@@ -13,7 +13,7 @@ std::string to_message(const std::exception &error) {
   if (const auto *range = dynamic_cast<const std::out_of_range *>(&error))
     return range->what();
   return typeid(error).name();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'error' is serialised by probing its dynamic type ('std::invalid_argument') and falls back to its type name; carry one typed error (a code and a sanitised message) instead [modelguard-exception-type-confusion]
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'error' is serialised by probing its dynamic type ('std::invalid_argument') and falls back to its type name [modelguard-exception-type-confusion]
   // CHECK-NOTES: :[[@LINE-6]]:29: note: the dynamic type was probed here
   // CHECK-NOTES: :[[@LINE-8]]:46: note: 'error' was declared here
 }

@@ -8,7 +8,7 @@
 std::string describe(const std::exception_ptr &fault) {
   try {
     std::rethrow_exception(fault);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'fault' may hold a string ('const std::string &') or an exception ('const std::exception &') and is serialised by probing which; carry one typed error (a code and a sanitised message) instead [modelguard-exception-type-confusion]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'fault' may hold a string ('const std::string &') or an exception ('const std::exception &') and is serialised by probing which [modelguard-exception-type-confusion]
     // CHECK-NOTES: :[[@LINE-4]]:48: note: 'fault' was declared here as a union of a string and an exception
     // CHECK-NOTES: :[[@LINE+1]]:5: note: the string alternative was caught here
   } catch (const std::string &text) {
@@ -22,7 +22,7 @@ std::string describe(const std::exception_ptr &fault) {
 std::string describe_c_string(std::exception_ptr fault) {
   try {
     std::rethrow_exception(fault);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'fault' may hold a string ('const char *') or an exception ('std::runtime_error &') and is serialised by probing which; {{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'fault' may hold a string ('const char *') or an exception ('std::runtime_error &') and is serialised by probing which
     // CHECK-NOTES: :[[@LINE-4]]:50: note: 'fault' was declared here as a union of a string and an exception
     // CHECK-NOTES: :[[@LINE+3]]:5: note: the string alternative was caught here
   } catch (std::runtime_error &error) {

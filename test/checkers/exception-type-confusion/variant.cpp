@@ -11,7 +11,7 @@ using ExcVal = std::variant<std::monostate, std::string, std::exception_ptr>;
 // a string and an exception.
 std::string serialise(const ExcVal &exc_val) {
   if (std::holds_alternative<std::string>(exc_val))
-    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'exc_val' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which; carry one typed error (a code and a sanitised message) instead [modelguard-exception-type-confusion]
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'exc_val' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which [modelguard-exception-type-confusion]
     // CHECK-NOTES: :[[@LINE-7]]:7: note: 'ExcVal' was declared here as a union of a string and an exception
     return std::get<std::string>(exc_val);
   return "exception";
@@ -19,7 +19,7 @@ std::string serialise(const ExcVal &exc_val) {
 
 std::string by_pointer(const std::variant<const char *, std::runtime_error> &error) {
   if (const auto *text = std::get_if<const char *>(&error))
-    // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'error' may hold a string ('const char *') or an exception ('std::runtime_error') and is serialised by probing which; {{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:26: warning: 'error' may hold a string ('const char *') or an exception ('std::runtime_error') and is serialised by probing which
     // CHECK-NOTES: :[[@LINE-3]]:78: note: 'error' was declared here as a union of a string and an exception
     return *text;
   return std::get<std::runtime_error>(error).what();
@@ -27,11 +27,11 @@ std::string by_pointer(const std::variant<const char *, std::runtime_error> &err
 
 std::string by_index(const std::variant<std::string_view, std::logic_error> &error) {
   if (error.index() == 0)
-    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'error' may hold a string ('std::string_view') or an exception ('std::logic_error') and is serialised by probing which; {{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'error' may hold a string ('std::string_view') or an exception ('std::logic_error') and is serialised by probing which
     // CHECK-NOTES: :[[@LINE-3]]:78: note: 'error' was declared here as a union of a string and an exception
     return std::string(std::get<0>(error));
   switch (error.index()) {
-    // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'error' may hold a string ('std::string_view') or an exception ('std::logic_error') and is serialised by probing which; {{.*}}
+    // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'error' may hold a string ('std::string_view') or an exception ('std::logic_error') and is serialised by probing which
     // CHECK-NOTES: :[[@LINE-7]]:78: note: 'error' was declared here as a union of a string and an exception
   case 1:
     return std::get<1>(error).what();
@@ -46,7 +46,7 @@ struct Outcome {
 
 bool field(const Outcome &outcome) {
   return std::holds_alternative<std::exception_ptr>(outcome.error);
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'error' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which; {{.*}}
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'error' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which
   // CHECK-NOTES: :[[@LINE-6]]:54: note: 'error' was declared here as a union of a string and an exception
 }
 

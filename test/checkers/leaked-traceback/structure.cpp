@@ -10,15 +10,15 @@
 // Macros: the report is at the spelled location.
 void macros(Event &event, const std::string &traceback) {
   SAVE_DETAILS(1, traceback);
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: stack trace 'traceback' flows into the store write 'db::event_save'; {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: stack trace 'traceback' flows into the store write 'db::event_save'
   SET_DETAILS(event, traceback);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details'; {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details'
 }
 
 // Templates: one report for the template, however often it is instantiated.
 template <class Number> void save_template(Event &event, Number, const std::string &traceback) {
   event.details = traceback;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details'; {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details'
 }
 
 void instantiate(Event &event, const std::string &text) {
@@ -30,10 +30,10 @@ void instantiate(Event &event, const std::string &text) {
 // Lambdas: a lambda's body is analysed on its own.
 void lambdas(const std::string &traceback) {
   auto save = [](const std::string &text) { db::event_save(2, text); };
-  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: stack trace 'traceback' flows into the store write 'db::event_save'; {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:63: warning: stack trace 'traceback' flows into the store write 'db::event_save'
   save(traceback);
   auto capture = [&] { db::event_save(3, traceback); };
-  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: stack trace 'traceback' flows into the store write 'db::event_save'; {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: stack trace 'traceback' flows into the store write 'db::event_save'
   capture();
 }
 
@@ -51,7 +51,7 @@ std::string repeat(const std::string &text, int n) {
 
 void recursion(Event &event, const std::string &exc_tb) {
   event.details = repeat(exc_tb, 2);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into record field 'Event::details'; {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into record field 'Event::details'
 }
 
 // Mutual recursion: each function is summarised once.
@@ -61,8 +61,8 @@ std::string ping(const std::string &text, int n) { return n ? pong(text, n - 1) 
 
 void mutual(Event &event, const std::string &exc_tb) {
   event.details = ping(exc_tb, 3);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into record field 'Event::details'; {{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into record field 'Event::details'
 }
 
 // The header is analysed too; its warning comes last.
-// CHECK-MESSAGES: traceback-header.h:6:75: warning: stack trace 'traceback' flows into the store write 'db::event_save'; {{.*}}
+// CHECK-MESSAGES: traceback-header.h:6:75: warning: stack trace 'traceback' flows into the store write 'db::event_save'

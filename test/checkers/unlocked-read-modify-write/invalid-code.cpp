@@ -24,7 +24,7 @@ struct {
   std::mutex m;
   int n = 0;
   void f() { ++n; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'n' is read, modified and written without holding a lock, but its class holds one for other accesses to it; concurrent updates are lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'n' is read, modified and written without holding a lock, but its class holds one for other accesses to it [modelguard-unlocked-read-modify-write]
   void g() { std::lock_guard<std::mutex> l(m); ++n; }
 } anonymous;
 

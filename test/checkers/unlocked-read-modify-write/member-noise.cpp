@@ -87,7 +87,7 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     std::thread([this, fd] {
       sessions_.push_back(fd);
-      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'sessions_' is read, modified and written without holding a lock, but 'Server' holds one for other accesses to it; concurrent updates are lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'sessions_' is read, modified and written without holding a lock, but 'Server' holds one for other accesses to it [modelguard-unlocked-read-modify-write]
       // CHECK-NOTES: :[[@LINE-32]]:5: note: 'sessions_' was accessed under 'mutex_' here
     }).detach();
   }
@@ -123,7 +123,7 @@ public:
   }
   void touch(const std::string &key) {
     entries_[key] += 1;
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'entries_' is read, modified and written without holding a lock, but 'Cache' holds one for other accesses to it; concurrent updates are lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'entries_' is read, modified and written without holding a lock, but 'Cache' holds one for other accesses to it [modelguard-unlocked-read-modify-write]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: 'entries_' was accessed under 'entries_mutex_' here
   }
 

@@ -7,7 +7,7 @@ void rename(Context &ctx, int64_t id) {
   auto row = db::row_get(ctx, id);
   row->name = "renamed";
   db::row_save(ctx, *row);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write [modelguard-unlocked-read-modify-write]
   // CHECK-NOTES: :[[@LINE-4]]:14: note: 'row' was read from the store here
   // CHECK-NOTES: :[[@LINE-4]]:3: note: 'row' was modified here
 }
@@ -33,7 +33,7 @@ void two_sections(Context &ctx, int64_t id) {
   row->count = 7;
   db::Transaction tx(ctx);
   db::row_save(ctx, *row);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified in two separate synchronised regions, released in between; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified in two separate synchronised regions, released in between [modelguard-unlocked-read-modify-write]
   // CHECK-NOTES: :[[@LINE-6]]:11: note: 'row' was read from the store here
   // CHECK-NOTES: :[[@LINE-5]]:3: note: 'row' was modified here
   // CHECK-NOTES: :[[@LINE-9]]:33: note: the lock held at the read was taken here and released before the write
@@ -59,7 +59,7 @@ public:
   }
   void increment() {
     ++total_;
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'total_' is read, modified and written without holding a lock, but 'Counter' holds one for other accesses to it; concurrent updates are lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'total_' is read, modified and written without holding a lock, but 'Counter' holds one for other accesses to it [modelguard-unlocked-read-modify-write]
     // CHECK-NOTES: :[[@LINE-5]]:5: note: 'total_' was accessed under 'mutex_' here
   }
 

@@ -139,3 +139,25 @@ void not_markers(Context &ctx, const db::Row &row) {
 // TODO: a note about the section, not the function
 
 void save_again(Context &ctx, const db::Row &row) { db::row_save(ctx, row); }
+
+// A store function is persistence code whatever its body calls: a member of
+// a store class, or a function in a store namespace, named by a store verb.
+class CustomerRepository {
+public:
+  void remove(int64_t id) {
+    // TODO: soft-delete instead
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: untracked 'TODO' comment in 'CustomerRepository::remove', which writes to the store [modelguard-untracked-todo]
+    execute_statement(id);
+  }
+  int count_active() const;
+  // TODO: not a store function: 'connect' is no store verb
+  void connect(const std::string &url);
+
+private:
+  void execute_statement(int64_t id);
+};
+
+int CustomerRepository::count_active() const {
+  return 0; // FIXME: count the rows
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: untracked 'FIXME' comment in 'CustomerRepository::count_active', which reads from the store [modelguard-untracked-todo]
+}

@@ -129,7 +129,7 @@ void InstanceAction::finish() {
   row->finish_time = values.at("finish_time");
   row->updated_at = values.at("updated_at");
   db::action_save(ctx, *row);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write [modelguard-unlocked-read-modify-write]
   from_db_object(ctx, *this, *row);
 }
 
@@ -140,7 +140,7 @@ void InstanceAction::create() {
   Context& ctx = context("create");
   if (id.has_value()) throw ObjectActionError("create", "already created");
   const db::ActionRow row = db::action_start(ctx, obj_get_changes());
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'db::action_start' inserts a new 'InstanceAction' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'db::action_start' inserts a new 'InstanceAction' guarded only by an identity test, with no lookup by another key before it [modelguard-create-without-uniqueness]
   from_db_object(ctx, *this, row);
 }
 
@@ -205,7 +205,7 @@ db::Values InstanceActionEvent::pack_action_event_finish(
     std::optional<std::string> message;
     std::exception_ptr fault;
     if (std::holds_alternative<std::string>(exc_val)) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'exc_val' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which; carry one typed error (a code and a sanitised message) instead [modelguard-exception-type-confusion]
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'exc_val' may hold a string ('std::string') or an exception ('std::exception_ptr') and is serialised by probing which [modelguard-exception-type-confusion]
       message = std::get<std::string>(exc_val);
     } else {
       fault = std::get<std::exception_ptr>(exc_val);
@@ -213,7 +213,7 @@ db::Values InstanceActionEvent::pack_action_event_finish(
     values["details"] = exception_to_dict(fault, message).message;
   }
   values["traceback"] = *exc_tb;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into 'values', values that are persisted; store a sanitised error and keep the trace in a restricted log [modelguard-leaked-traceback]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'exc_tb' flows into 'values', values that are persisted [modelguard-leaked-traceback]
   return values;
 }
 
@@ -292,7 +292,7 @@ void InstanceActionEvent::create(const std::string& instance_uuid,
   updates["instance_uuid"] = instance_uuid;
   updates["request_id"] = request_id;
   const db::EventRow row = db::action_event_start(ctx, updates);
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'db::action_event_start' inserts a new 'InstanceActionEvent' guarded only by an identity test, with no lookup by another key before it; a repeated create writes a duplicate row [modelguard-create-without-uniqueness]
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'db::action_event_start' inserts a new 'InstanceActionEvent' guarded only by an identity test, with no lookup by another key before it [modelguard-create-without-uniqueness]
   from_db_object(ctx, *this, row);
   this->instance_uuid = instance_uuid;
 }
@@ -316,11 +316,11 @@ db::EventRow InstanceActionEvent::apply_event_finish(Context& ctx,
   if (!event_row) throw event_not_found(action_row->id, values.at("event"));
   for (const auto& [column, value] : values) event_row->assign(column, value);
   db::action_event_save(ctx, *event_row);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'event_row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'event_row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write [modelguard-unlocked-read-modify-write]
   if (is_error_result(values.at("result"))) action_row->message = "Error";
   action_row->updated_at = values.at("finish_time");
   db::action_save(ctx, *action_row);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'action_row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write; an update made concurrently in between is lost (a lost-update race) [modelguard-unlocked-read-modify-write]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'action_row' is written back to the store after it was read and modified with no lock, transaction or compare-and-swap held from the read to the write [modelguard-unlocked-read-modify-write]
   return *event_row;
 }
 
