@@ -10,18 +10,19 @@
 //     the record's, or the schema's unique keys) comes before that insert,
 //   - and the schema, when it knows the table, keeps no natural key of it
 //     unique (a unique constraint makes a repeated insert fail).
-// Every function is also looked at for a check-then-insert race (see
-// analysis/CheckThenInsert.h), which needs the schema.
-// Functions are looked at at the end of the translation unit, once every
-// DDL string literal in it has been read.
-// Calls are visited in source order; lambda bodies are skipped because they
-// run when they are called.
+// Every function and lambda body is also looked at for a check-then-insert
+// race (see analysis/CheckThenInsert.h), which needs the schema.
+// Bodies are looked at at the end of the translation unit, once every DDL
+// string literal in it has been read.
+// Calls are visited in source order; lambda bodies are skipped inside the
+// function that writes them because they run when they are called.
 //
 //===----------------------------------------------------------------------===//
 
 #include "CreateWithoutUniquenessCheck.h"
 
 #include "analysis/CheckThenInsert.h"
+#include "model/FunctionBodies.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -50,10 +51,6 @@ void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Calls)
   for (const Stmt *Child : S->children())
     collectCalls(Child, Calls);
 }
-
-/// Where \p S starts; for an operator call, its first operand rather than
-/// the operator (CallExpr::getBeginLoc does not dispatch).
-SourceLocation beginOf(const Stmt *S) { return S->getBeginLoc(); }
 
 /// Does \p S leave the function (return or throw) on its own?
 bool exits(const Stmt *S) {
@@ -85,6 +82,8 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
     : ModelGuardCheck(Name, Context), CreateVerbs(stringOption("CreateFunctionVerbs")),
       IdentityNameList(model::parseNormalisedList(stringOption("IdentityNames"))),
       IdentityMethodList(model::parseList(stringOption("IdentityMethods"))),
+      UnsetMethodList(model::parseNormalisedList(stringOption("UnsetMethods"))),
+      UnsavedWords(model::parseLowerList(stringOption("UnsavedMethodWords"))),
       SchemaGlobs(model::parseList(stringOption("SchemaFiles"))) {
   // "Type: field, field; Other: field"
   llvm::SmallVector<StringRef, 4> Entries;
@@ -122,8 +121,8 @@ AST_MATCHER(StringLiteral, isSchemaDdl) {
 } // namespace
 
 void CreateWithoutUniquenessCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt())).bind("function"),
-                     this);
+  // One walk over the function bodies (model/FunctionBodies.h).
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   // CREATE TABLE ... executed at start-up.
   Finder->addMatcher(stringLiteral(isSchemaDdl()).bind("ddl"), this);
 }
@@ -296,12 +295,10 @@ int CreateWithoutUniquenessCheck::identityPolarity(const Expr *E, unsigned Depth
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (!Method || !Method->getDeclName().isIdentifier())
       return isa_and_nonnull<CXXConversionDecl>(Method) ? 1 : 0; // operator bool
-    std::string Name = model::normalisedName(Method->getName());
-    if (Name == "empty" || Name == "isnull" || Name == "is_null")
+    if (llvm::is_contained(UnsetMethodList, model::normalisedName(Method->getName())))
       return -1;
     if (llvm::is_contained(IdentityMethodList, Method->getName()))
-      return StringRef(Name).contains("new") || StringRef(Name).contains("transient") ? -1
-                                                                                       : 1;
+      return model::nameContainsAny(Method->getName(), UnsavedWords) ? -1 : 1;
     return 1; // has_value(), count("id"), contains("id")
   }
   if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
@@ -354,18 +351,25 @@ void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result)
     CodeSchema.read(Ddl->getString(), "a string literal");
     return;
   }
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  loadSchemaFiles(*Result.SourceManager);
-  Functions.emplace_back(Function, Result.SourceManager);
+  const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
+  const SourceManager &SM = *Result.SourceManager;
+  loadSchemaFiles(SM);
+  // Looked at once the whole unit, and so every DDL literal in it, is seen.
+  model::forEachFunctionBody(Unit, SM, [&](const model::FunctionBody &Body) {
+    Functions.push_back({Body.Function, Body.Body, Body.Lambda != nullptr, &SM});
+  });
 }
 
 void CreateWithoutUniquenessCheck::onEndOfTranslationUnit() {
-  for (const auto &[Function, SM] : Functions) {
+  for (const PendingBody &Pending : Functions) {
+    const SourceManager &SM = *Pending.SM;
     if (TestFiles &&
-        TestFiles->match(SM->getFilename(SM->getExpansionLoc(Function->getLocation()))))
+        TestFiles->match(SM.getFilename(SM.getExpansionLoc(Pending.Function->getLocation()))))
       continue;
-    checkCreatePath(Function, *SM);
-    checkLookupThenInsert(Function, *SM);
+    // A lambda is no create path: it has no name to say so.
+    if (!Pending.IsLambda && isa<CompoundStmt>(Pending.Body))
+      checkCreatePath(Pending.Function, SM);
+    checkLookupThenInsert(Pending.Function, Pending.Body, SM);
   }
   Functions.clear();
 }
@@ -402,8 +406,12 @@ void CreateWithoutUniquenessCheck::checkCreatePath(const FunctionDecl *Function,
     model::StoreCall Store = vocabulary().classifyStoreCall(Call);
     if (Store.is(model::SA_Lookup) && countsAsLookup(Call, Record))
       return; // Looked up by another key before inserting.
+    // Stmt::getSourceRange dispatches on the statement's class: an
+    // operator call (`sql << "insert ..."`) starts at its first operand,
+    // where CallExpr::getBeginLoc would give the operator.
+    SourceLocation CallBegin = Call->getSourceRange().getBegin();
     if (!Store.is(model::SA_Insert) || Store.is(model::SA_Upsert) ||
-        SM.isBeforeInTranslationUnit(beginOf(Call), Guard->getEndLoc()))
+        SM.isBeforeInTranslationUnit(CallBegin, Guard->getEndLoc()))
       continue;
     const model::SqlTable *Table = Schema.tableOf(Call, Record, vocabulary());
     if (Table && !Table->naturalKeys().empty())
@@ -416,7 +424,7 @@ void CreateWithoutUniquenessCheck::checkCreatePath(const FunctionDecl *Function,
     unsigned SchemaSays = !Table || !Table->isFullyKnown() ? 0
                           : Table->UniqueKeys.empty()      ? 1
                                                            : 2;
-    diag(beginOf(Call),
+    diag(CallBegin,
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
          "test, with no lookup by %select{another key|%4}3 before it"
          "%select{|; table '%6' has no unique key|; table '%6' is unique only on %7}5")
@@ -433,6 +441,7 @@ void CreateWithoutUniquenessCheck::checkCreatePath(const FunctionDecl *Function,
 }
 
 void CreateWithoutUniquenessCheck::checkLookupThenInsert(const FunctionDecl *Function,
+                                                         const Stmt *Body,
                                                          const SourceManager &SM) {
   model::SchemaView Schema = schema();
   if (Schema.empty())
@@ -441,7 +450,7 @@ void CreateWithoutUniquenessCheck::checkLookupThenInsert(const FunctionDecl *Fun
   analysis::CheckThenInsertOptions Options{vocabulary(), Schema,
                                            createdRecord(Function, IsCreatePath)};
   for (const analysis::CheckThenInsertRace &Race :
-       analysis::findCheckThenInsertRaces(Function->getBody(), SM, Options)) {
+       analysis::findCheckThenInsertRaces(Body, SM, Options)) {
     std::string Keys = quotedList(Race.Keys);
     diag(Race.Insert->getBeginLoc(),
          "the lookup and the insert into '%0' are separate; nothing in the schema "

@@ -31,14 +31,24 @@ private:
   int identityPolarity(const Expr *Condition, unsigned Depth = 0) const;
   bool countsAsLookup(const CallExpr *Call, const CXXRecordDecl *Record) const;
   const std::vector<std::string> *naturalKeysOf(const CXXRecordDecl *Record) const;
+  /// Reports the insert of \p Function if it is a create path guarded only
+  /// by an identity test.
   void checkCreatePath(const FunctionDecl *Function, const SourceManager &SM);
-  void checkLookupThenInsert(const FunctionDecl *Function, const SourceManager &SM);
+  /// Reports the check-then-insert races of \p Body, the body of
+  /// \p Function or of a lambda whose call operator it is.
+  void checkLookupThenInsert(const FunctionDecl *Function, const Stmt *Body,
+                             const SourceManager &SM);
   void loadSchemaFiles(const SourceManager &SM);
   model::SchemaView schema() const;
 
   const model::VerbPhrases CreateVerbs;
   const std::vector<std::string> IdentityNameList;
   const std::vector<std::string> IdentityMethodList;
+  /// Normalised names of methods that are true when a value is unset.
+  const std::vector<std::string> UnsetMethodList;
+  /// Lower-case words: an identity method whose name contains one is true
+  /// for an unsaved record (isNew, isTransient).
+  const std::vector<std::string> UnsavedWords;
   /// NaturalKeys parsed: class name (unqualified, or "::"-qualified) to its
   /// normalised key fields.
   llvm::StringMap<std::vector<std::string>> NaturalKeyMap;
@@ -48,7 +58,13 @@ private:
   /// Per translation unit: the functions to look at once the whole unit
   /// (and so every DDL literal in it) has been seen, the schema its DDL
   /// literals define, and the schema files that apply to it.
-  std::vector<std::pair<const FunctionDecl *, const SourceManager *>> Functions;
+  struct PendingBody {
+    const FunctionDecl *Function;
+    const Stmt *Body;
+    bool IsLambda;
+    const SourceManager *SM;
+  };
+  std::vector<PendingBody> Functions;
   model::SqlSchema CodeSchema;
   std::shared_ptr<const model::SchemaFileSet> FileSchema;
   bool FileSchemaLoaded = false;

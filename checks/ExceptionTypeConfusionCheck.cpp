@@ -151,18 +151,7 @@ bool ExceptionTypeConfusionCheck::isStringLike(QualType Type) const {
 }
 
 bool ExceptionTypeConfusionCheck::isExceptionLike(QualType Type) const {
-  if (Type.isNull())
-    return false;
-  Type = Type.getNonReferenceType();
-  if (Type->isPointerType())
-    Type = Type->getPointeeType();
-  const CXXRecordDecl *Class = Type.getCanonicalType()->getAsCXXRecordDecl();
-  if (!Class || !(Class = Class->getDefinition()))
-    return false;
-  if (ExceptionClasses.matches(Class))
-    return true;
-  return !Class->forallBases(
-      [&](const CXXRecordDecl *Base) { return !ExceptionClasses.matches(Base); });
+  return model::isExceptionType(Type, ExceptionClasses);
 }
 
 void ExceptionTypeConfusionCheck::registerMatchers(MatchFinder *Finder) {

@@ -1,6 +1,7 @@
 //===--- LeakedTracebackCheck.cpp - modelguard -----------------------------===//
 
 #include "LeakedTracebackCheck.h"
+#include "model/FunctionBodies.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -32,6 +33,7 @@ flowOptions(const model::ModelVocabulary &Vocabulary,
   Flow.LogFileTypes = DeclNameList(Option("LogFileTypes"), UnqualifiedMatch::Equal);
   Flow.LogFileWords = model::parseLowerList(Option("LogFileWords"));
   Flow.Sanitizers = model::parseLowerList(Option("Sanitizers"));
+  Flow.ExceptionTypes = DeclNameList(Option("ExceptionTypes"), UnqualifiedMatch::Equal);
   Flow.Propagators = model::parseList(Option("PropagatorFunctions"));
   Flow.Mutators = model::parseList(Option("MutatorMethods"));
   Flow.KeyValueClassWords = model::parseLowerList(Option("KeyValueTypeWords"));
@@ -64,20 +66,20 @@ void LeakedTracebackCheck::onStartOfTranslationUnit() {
 }
 
 void LeakedTracebackCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  // One walk over the function and lambda bodies (model/FunctionBodies.h).
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void LeakedTracebackCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Function = Lambda->getCallOperator();
-  if (!Function || Result.SourceManager->isInSystemHeader(Function->getLocation()))
-    return;
+  const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
   if (!Flow || &Flow->context() != Result.Context)
     Flow = std::make_unique<analysis::TracebackFlow>(FlowOptions, *Result.Context);
-  for (const analysis::TracebackLeak &Leak : Flow->analyse(Function))
-    report(Leak);
+  model::forEachFunctionBody(Unit, *Result.SourceManager,
+                             [&](const model::FunctionBody &Body) {
+                               for (const analysis::TracebackLeak &Leak :
+                                    Flow->analyse(Body.Function))
+                                 report(Leak);
+                             });
 }
 
 void LeakedTracebackCheck::report(const analysis::TracebackLeak &Leak) {

@@ -1,37 +1,21 @@
 //===--- UncheckedNullableFieldCheck.cpp - modelguard ----------------------===//
 //
-// Matches every function and lambda once, then asks the presence analysis
+// Visits every function and lambda body once, then asks the presence analysis
 // (analysis/PresenceAnalysis.h) which of its reads through nullable members
 // some path reaches without the member known to hold a value.
 //
 //===----------------------------------------------------------------------===//
 
 #include "UncheckedNullableFieldCheck.h"
+#include "model/FunctionBodies.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclFriend.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::modelguard {
-
-namespace {
-
-/// Is \p DC inside a template instantiation? Those are analysed through
-/// their template, so each read is reported once.
-bool isInInstantiation(const DeclContext *DC) {
-  // Bounded by the nesting depth of the declarations.
-  for (; DC; DC = DC->getParent())
-    if (const auto *Function = dyn_cast<FunctionDecl>(DC))
-      if (Function->isTemplateInstantiation())
-        return true;
-  return false;
-}
-
-} // namespace
 
 UncheckedNullableFieldCheck::UncheckedNullableFieldCheck(StringRef Name,
                                                          ClangTidyContext *Context)
@@ -74,83 +58,19 @@ model::NullableForm UncheckedNullableFieldCheck::formOf(const FieldDecl *Field) 
 }
 
 void UncheckedNullableFieldCheck::registerMatchers(MatchFinder *Finder) {
-  // The functions are found by walking the declarations once from the
-  // translation unit (analyseDeclarations): a matcher on function
-  // declarations would be tried on every declaration of every function,
-  // which costs more than what the check does with most of them. Lambdas
-  // are analysed on their own, starting from what was known where they
-  // were created; the translation unit comes first in the traversal, so
-  // every enclosing function has been analysed by then.
-  // Both bind the same name: check() looks the node up once.
-  Finder->addMatcher(translationUnitDecl().bind("node"), this);
-  Finder->addMatcher(lambdaExpr().bind("node"), this);
-}
-
-void UncheckedNullableFieldCheck::analyseDeclarations(const Decl *D,
-                                                      ASTContext &Context,
-                                                      unsigned Depth) {
-  // Declarations nest no deeper than this in real code; deeper ones are
-  // not analysed (bounded work).
-  constexpr unsigned MaxDepth = 64;
-  if (!D || Depth > MaxDepth)
-    return;
-  // Variables, fields, types and the like hold no function.
-  if (!isa<DeclContext, TemplateDecl, FriendDecl>(D))
-    return;
-  // What a system header declares at file level is left out whole; the
-  // members of a class are where the class is.
-  if (const DeclContext *Lexical = D->getLexicalDeclContext();
-      Depth != 0 && Lexical && Lexical->isFileContext() &&
-      Context.getSourceManager().isInSystemHeader(D->getLocation()))
-    return;
-  if (const auto *Template = dyn_cast<TemplateDecl>(D))
-    return analyseDeclarations(Template->getTemplatedDecl(), Context, Depth + 1);
-  if (const auto *Friend = dyn_cast<FriendDecl>(D))
-    return analyseDeclarations(Friend->getFriendDecl(), Context, Depth + 1);
-  // Instantiations are analysed through their templates.
-  if (const auto *Specialisation = dyn_cast<ClassTemplateSpecializationDecl>(D);
-      Specialisation && isTemplateInstantiation(Specialisation->getSpecializationKind()))
-    return;
-  if (const auto *Function = dyn_cast<FunctionDecl>(D);
-      Function && Function->isThisDeclarationADefinition())
-    analyseFunction(Function, Context);
-  // Namespaces, classes, linkage specifications, and functions (for their
-  // local classes).
-  if (const auto *Inner = dyn_cast<DeclContext>(D))
-    for (const Decl *Child : Inner->decls())
-      analyseDeclarations(Child, Context, Depth + 1);
-}
-
-void UncheckedNullableFieldCheck::analyseFunction(const FunctionDecl *Function,
-                                                  ASTContext &Context) {
-  if (!Function->hasBody() || Function->isImplicit() || Function->isInvalidDecl() ||
-      Function->isDefaulted() || Function->isTemplateInstantiation() ||
-      Context.getSourceManager().isInSystemHeader(Function->getLocation()))
-    return;
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-      Method && Method->getParent()->isLambda())
-    return;
-  if (isInInstantiation(Function->getDeclContext()))
-    return;
-  analyse(Function, Function->getBody(), nullptr, Context);
+  // One walk over the function and lambda bodies (model/FunctionBodies.h).
+  // A lambda is analysed from what was known where it was created: its
+  // enclosing function comes first in the walk.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void UncheckedNullableFieldCheck::check(const MatchFinder::MatchResult &Result) {
-  const SourceManager &SM = *Result.SourceManager;
-  const BoundNodes::IDToNodeMap &Bound = Result.Nodes.getMap();
-  if (Bound.empty())
-    return;
-  const DynTypedNode &Node = Bound.begin()->second;
-  if (const auto *Lambda = Node.get<LambdaExpr>()) {
-    const CXXMethodDecl *Operator = Lambda->getCallOperator();
-    if (!Operator || SM.isInSystemHeader(Lambda->getBeginLoc()) ||
-        isInInstantiation(Operator->getParent()->getParent()))
-      return;
-    analyse(Operator, Lambda->getBody(), Lambda, *Result.Context);
-    return;
-  }
-  if (const auto *Unit = Node.get<TranslationUnitDecl>())
-    analyseDeclarations(Unit, *Result.Context, 0);
+  const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
+  model::forEachFunctionBody(Unit, *Result.SourceManager,
+                             [&](const model::FunctionBody &Body) {
+                               analyse(Body.Function, Body.Body, Body.Lambda,
+                                       *Result.Context);
+                             });
 }
 
 void UncheckedNullableFieldCheck::analyse(const Decl *Function, const Stmt *Body,

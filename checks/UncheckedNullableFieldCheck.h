@@ -23,8 +23,6 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
-  void analyseDeclarations(const Decl *D, ASTContext &Context, unsigned Depth);
-  void analyseFunction(const FunctionDecl *Function, ASTContext &Context);
   void analyse(const Decl *Function, const Stmt *Body, const LambdaExpr *Lambda,
                ASTContext &Context);
   model::NullableForm formOf(const FieldDecl *Field);

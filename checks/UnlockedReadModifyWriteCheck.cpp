@@ -1,6 +1,7 @@
 //===--- UnlockedReadModifyWriteCheck.cpp - modelguard ---------------------===//
 
 #include "UnlockedReadModifyWriteCheck.h"
+#include "model/FunctionBodies.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -26,12 +27,10 @@ UnlockedReadModifyWriteCheck::UnlockedReadModifyWriteCheck(StringRef Name,
       Members(AnalysisOptions) {}
 
 void UnlockedReadModifyWriteCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition(), hasBody(compoundStmt().bind("body")))
-                         .bind("function"),
-                     this);
-  // A lambda's body is analysed on its own: the enclosing function's walk
-  // skips it because it runs when it is called.
-  Finder->addMatcher(lambdaExpr().bind("lambda"), this);
+  // One walk over the function and lambda bodies (model/FunctionBodies.h).
+  // A lambda's body is analysed on its own: the enclosing function's
+  // analysis skips it because it runs when it is called.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void UnlockedReadModifyWriteCheck::onStartOfTranslationUnit() {
@@ -40,19 +39,21 @@ void UnlockedReadModifyWriteCheck::onStartOfTranslationUnit() {
 }
 
 void UnlockedReadModifyWriteCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
   const SourceManager &SM = *Result.SourceManager;
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    reportStoreUpdates(Lambda->getCallOperator(), Lambda->getBody(), SM);
-    return;
-  }
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  const auto *Body = Result.Nodes.getNodeAs<CompoundStmt>("body");
-  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-  if (Method && Method->getParent()->isLambda())
-    return; // Seen through the lambda expression.
-  reportStoreUpdates(Function, Body, SM);
-  if (MemberReadModifyWrite && Method)
-    Members.addMethod(Method, SM);
+  model::forEachFunctionBody(Unit, SM, [&](const model::FunctionBody &Body) {
+    if (Body.Lambda) {
+      reportStoreUpdates(Body.Function, Body.Body, SM);
+      return;
+    }
+    // A function-try-block's handlers are not part of the analysed body.
+    if (!isa<CompoundStmt>(Body.Body))
+      return;
+    reportStoreUpdates(Body.Function, Body.Body, SM);
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Body.Function);
+        Method && MemberReadModifyWrite)
+      Members.addMethod(Method, SM);
+  });
 }
 
 void UnlockedReadModifyWriteCheck::reportStoreUpdates(const Decl *Owner, const Stmt *Body,

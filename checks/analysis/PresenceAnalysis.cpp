@@ -52,29 +52,6 @@ const Expr *assignedValue(const Stmt *S) {
   return nullptr;
 }
 
-/// Skips what does not change a value: parentheses, implicit conversions
-/// other than user-defined ones, temporaries and functional casts.
-const Expr *ignoreWrapping(const Expr *E) {
-  // Bounded by the depth of the expression.
-  while (true) {
-    const Expr *Next = E->IgnoreParens();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Next))
-      Next = Cleanups->getSubExpr();
-    else if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = Temporary->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = Bind->getSubExpr();
-    else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(Next);
-             Cast && Cast->getCastKind() != CK_UserDefinedConversion)
-      Next = Cast->getSubExpr();
-    else if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(Next))
-      Next = Functional->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
-
 /// The work of one function: tracked paths, the effects of each CFG
 /// element on them, and the dataflow.
 class PresenceAnalysis {
@@ -284,7 +261,7 @@ void PresenceAnalysis::killExtending(const model::AccessPath &Prefix, bool Stric
 bool PresenceAnalysis::isNullValue(const Expr *E, bool PointerContext) const {
   // Bounded by the depth of the expression.
   for (unsigned Depth = 0; E && Depth != 16; ++Depth) {
-    E = ignoreWrapping(E);
+    E = model::skipWrappers(E, model::WrapperRule::SameValue);
     if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
       return true;
     if (PointerContext && !E->isValueDependent() &&
@@ -325,10 +302,10 @@ void PresenceAnalysis::classifyAssignment(const Expr *Target, const Expr *Value,
     Out.push_back({EffectKind::Kill, *Index});
     return;
   }
-  const Expr *Source = ignoreWrapping(Value);
+  const Expr *Source = model::skipWrappers(Value, model::WrapperRule::SameValue);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
       Construct && Construct->getNumArgs() == 1)
-    Source = ignoreWrapping(Construct->getArg(0));
+    Source = model::skipWrappers(Construct->getArg(0), model::WrapperRule::SameValue);
   if (std::optional<unsigned> From = trackedIndex(Source)) {
     Out.push_back({EffectKind::Copy, *Index, *From});
     return;
@@ -409,7 +386,7 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
                                          unsigned Depth) const {
   if (!E || Depth > 16)
     return;
-  E = ignoreWrapping(E);
+  E = model::skipWrappers(E, model::WrapperRule::SameValue);
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
       Cast && Cast->getType()->isBooleanType())
     return classifyCondition(Cast->getSubExpr(), OnTrue, OnFalse, Depth + 1);
@@ -471,7 +448,8 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
         if (isNullValue(Other, Side->getType()->isPointerType()))
           (Kind == OO_ExclaimEqual ? OnTrue : OnFalse).push_back(*Index);
         else if (Kind == OO_EqualEqual &&
-                 !Options.IsNullableType(ignoreWrapping(Other)->getType()))
+                 !Options.IsNullableType(
+                     model::skipWrappers(Other, model::WrapperRule::SameValue)->getType()))
           OnTrue.push_back(*Index); // m == value: m holds one.
       }
     }

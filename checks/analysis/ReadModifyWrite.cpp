@@ -6,6 +6,7 @@
 
 #include "ReadModifyWrite.h"
 
+#include "model/AccessPath.h"
 #include "model/SynchronisedRegions.h"
 
 #include "clang/AST/Attr.h"
@@ -46,94 +47,13 @@ constexpr unsigned MaxNodesPerFunction = 50000;
 /// Bounded work: nesting followed when looking through an expression.
 constexpr unsigned MaxPathDepth = 32;
 
-
-/// Does \p S mention \p Var (outside lambdas)?
-bool mentions(const Stmt *S, const VarDecl *Var, unsigned Depth = 0) {
-  if (!S || isa<LambdaExpr>(S) || Depth > 256)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl() == Var;
-  for (const Stmt *Child : S->children())
-    if (mentions(Child, Var, Depth + 1))
-      return true;
-  return false;
-}
-
-const Expr *ignoreCopies(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-        Construct && Construct->getNumArgs() == 1) {
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Materialize->getSubExpr();
-      continue;
-    }
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = Bind->getSubExpr();
-      continue;
-    }
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
-      E = Cleanups->getSubExpr();
-      continue;
-    }
-    // (redisReply *)redisCommand(...): a cast of a read is still the read.
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
-        Cast && (isa<CStyleCastExpr>(Cast) || isa<CXXStaticCastExpr>(Cast))) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    break;
-  }
-  return E;
-}
-
-/// The object that \p E (parentheses and implicit casts removed) is an
-/// element or a dereference of: the base of `a[i]` or `*p`, `p->` and `[]`
-/// on smart pointers, optionals and containers; null for anything else.
-/// Member accesses are left to the callers, which treat them differently.
-const Expr *containingObject(const Expr *E) {
-  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
-    return Subscript->getBase();
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    return Unary->getOpcode() == UO_Deref ? Unary->getSubExpr() : nullptr;
-  if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E)) {
-    OverloadedOperatorKind Kind = Operator->getOperator();
-    bool Dereferences = Kind == OO_Subscript || Kind == OO_Arrow ||
-                        (Kind == OO_Star && Operator->getNumArgs() == 1);
-    if (Dereferences && Operator->getNumArgs() >= 1)
-      return Operator->getArg(0);
-  }
-  return nullptr;
-}
-
-/// The local variable whose object \p E names a part of: `row`, `row->x`,
-/// `(*row).x.y`, `row[k]`, `row->items[2]`; null for anything else.
-const VarDecl *rootVariable(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return dyn_cast<VarDecl>(Ref->getDecl());
-    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      if (!isa<FieldDecl>(Member->getMemberDecl()))
-        return nullptr;
-      E = Member->getBase();
-    } else {
-      E = containingObject(E);
-    }
-  }
-  return nullptr;
-}
-
 /// Is \p E only a copy of, or a const look into, a value: `row`, `*row`,
 /// `row->name.value()`, `r[0][0].as<int>()`? Anything else computes a new
 /// value from what it mentions.
 bool isPlainAccess(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-    E = ignoreCopies(E);
-    if (rootVariable(E))
+    E = model::skipWrappers(E);
+    if (model::rootVariable(E))
       return true;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
       const CXXMethodDecl *Method = Call->getMethodDecl();
@@ -156,7 +76,7 @@ bool isPlainAccess(const Expr *E) {
 
 /// The name \p E ends in (`row.version` gives version), or empty.
 StringRef trailingName(const Expr *E) {
-  E = ignoreCopies(E);
+  E = model::skipWrappers(E);
   const NamedDecl *Named = nullptr;
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
     Named = Ref->getDecl();
@@ -226,7 +146,7 @@ private:
   /// `get(...)->name`, `rows[0]`).
   const CallExpr *asStoreRead(const Expr *E, bool &Locking) const {
     for (unsigned Depth = 0; E && Depth < MaxPathDepth; ++Depth) {
-      E = ignoreCopies(E);
+      E = model::skipWrappers(E);
       if (const auto *Call = dyn_cast<CallExpr>(E)) {
         model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
         if (Store.is(model::SA_Read) && !Store.is(model::SA_Write)) {
@@ -278,12 +198,12 @@ private:
       return;
     }
     auto Self = Loaded.find(Var);
-    if (!IsInitialisation && Self != Loaded.end() && mentions(Value, Var)) {
+    if (!IsInitialisation && Self != Loaded.end() && model::mentions(Value, Var)) {
       recordModification(Var, At, /*Computed=*/true); // x = f(x)
       return;
     }
     for (auto &[Source, Load] : Loaded) {
-      if (Source == Var || !mentions(Value, Source))
+      if (Source == Var || !model::mentions(Value, Source))
         continue;
       // A value derived from a loaded one carries the load with it.
       LoadedValue Derived = Load;
@@ -316,7 +236,7 @@ private:
   }
 
   void recordModification(const Expr *Target, const Stmt *At) {
-    if (const VarDecl *Root = rootVariable(Target))
+    if (const auto *Root = dyn_cast_or_null<VarDecl>(model::rootVariable(Target)))
       recordModification(Root, At, /*Computed=*/false);
   }
 
@@ -457,7 +377,7 @@ private:
         continue;
       bool Mentioned = false;
       for (const Stmt *S : Written)
-        Mentioned = Mentioned || mentions(S, Var);
+        Mentioned = Mentioned || model::mentions(S, Var);
       if (!Mentioned)
         continue;
       Findings.push_back({Write, Var, Load});
@@ -488,7 +408,7 @@ private:
                                   unsigned Depth = 0) {
     if (!S || isa<LambdaExpr>(S) || Depth > 256)
       return nullptr;
-    auto IsOperand = [&](const Expr *E) { return E && rootVariable(ignoreCopies(E)) == Var; };
+    auto IsOperand = [&](const Expr *E) { return E && model::rootVariable(E) == Var; };
     if (const auto *Binary = dyn_cast<BinaryOperator>(S);
         Binary && (Binary->isAdditiveOp() || Binary->isMultiplicativeOp() ||
                    Binary->isShiftOp() || Binary->isBitwiseOp()) &&
@@ -528,7 +448,7 @@ const FieldDecl *thisField(const Expr *E) {
         return dyn_cast<FieldDecl>(Member->getMemberDecl());
       E = Base;
     } else {
-      E = containingObject(E);
+      E = model::containingObject(E);
     }
   }
   return nullptr;
@@ -556,22 +476,8 @@ bool throughPointerMember(const Expr *E) {
       Indirect |= Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star;
     else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
       Indirect |= Unary->getOpcode() == UO_Deref;
-    E = containingObject(E);
+    E = model::containingObject(E);
   }
-  return false;
-}
-
-/// Does \p S mention the data member \p Field of `*this`?
-bool mentionsField(const Stmt *S, const FieldDecl *Field, unsigned Depth = 0) {
-  if (!S || isa<LambdaExpr>(S) || Depth > 256)
-    return false;
-  if (const auto *Member = dyn_cast<MemberExpr>(S))
-    if (Member->getMemberDecl() == Field &&
-        isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mentionsField(Child, Field, Depth + 1))
-      return true;
   return false;
 }
 
@@ -651,7 +557,7 @@ bool documentedThreadSafe(const FunctionDecl *Function) {
 
 /// The lambda \p E is, through implicit nodes and copies; or null.
 const LambdaExpr *asLambda(const Expr *E) {
-  return E ? dyn_cast<LambdaExpr>(ignoreCopies(E)) : nullptr;
+  return E ? dyn_cast<LambdaExpr>(model::skipWrappers(E)) : nullptr;
 }
 
 class MemberAccessWalker {
@@ -841,7 +747,7 @@ private:
     const Expr *Direct = LHS->IgnoreParenImpCasts();
     bool Whole = isa<MemberExpr>(Direct) &&
                  isa<CXXThisExpr>(cast<MemberExpr>(Direct)->getBase()->IgnoreParenImpCasts());
-    if (Whole ? mentionsField(RHS, Field)
+    if (Whole ? model::mentions(RHS, Field)
               : !throughPointerMember(LHS) || mentionsPlace(RHS, Direct, Field))
       unlockedUpdate(LHS, At);
   }
@@ -974,7 +880,7 @@ void findAccessorPairs(const Stmt *S, const model::ModelVocabulary &Vocabulary,
         const CXXMemberCallExpr *Getter =
             findGetter(Argument, Object, Property, Vocabulary);
         // setX(k, x(k)) writes back what it read, unchanged.
-        if (!Getter || ignoreCopies(Argument) == Getter)
+        if (!Getter || model::skipWrappers(Argument) == Getter)
           continue;
         StoreUpdate Update;
         Update.Read = Getter;

@@ -6,6 +6,7 @@
 
 #include "TracebackFlow.h"
 
+#include "model/AccessPath.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -116,49 +117,11 @@ Taint withHop(Taint T, SourceLocation Loc, const std::string &Text) {
   return T;
 }
 
-const Expr *stripped(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
-    const Expr *Next = E->IgnoreUnlessSpelledInSource()->IgnoreParens();
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next))
-      Next = Cast->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 std::optional<std::string> literalText(const Expr *E) {
-  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(stripped(E)))
+  if (const auto *Literal = dyn_cast_or_null<StringLiteral>(model::skipWrappers(E)))
     if (Literal->getCharByteWidth() == 1)
       return Literal->getString().str();
   return std::nullopt;
-}
-
-/// The variable at the root of \p E: `v`, `v.f`, `v->f`, `*v`, `v[i]`.
-const ValueDecl *rootVariable(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < MaxExprDepth; ++Depth) {
-    E = stripped(E);
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (isa<VarDecl, BindingDecl>(Ref->getDecl()))
-        return Ref->getDecl();
-      return nullptr;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      E = Member->getBase();
-    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-      E = Unary->getSubExpr();
-    else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
-      E = Subscript->getBase();
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-             Op && Op->getNumArgs() > 0 &&
-             (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
-              Op->getOperator() == OO_Subscript))
-      E = Op->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
 }
 
 std::string nameOf(const NamedDecl *D) {
@@ -172,21 +135,9 @@ std::string nameOf(const NamedDecl *D) {
 
 /// A short spelling of the object \p E names, for messages.
 std::string spelling(const Expr *E) {
-  if (const ValueDecl *Root = rootVariable(E))
+  if (const ValueDecl *Root = model::rootVariable(E))
     return Root->getNameAsString();
   return "";
-}
-
-bool isExceptionClass(const CXXRecordDecl *Class, unsigned Depth = 0) {
-  if (!Class || Depth > 8 || !(Class = Class->getDefinition()))
-    return false;
-  if (Class->getDeclName().isIdentifier() && Class->getName() == "exception" &&
-      Class->isInStdNamespace())
-    return true;
-  for (const CXXBaseSpecifier &Base : Class->bases())
-    if (isExceptionClass(Base.getType()->getAsCXXRecordDecl(), Depth + 1))
-      return true;
-  return false;
 }
 
 /// A key-value container: a store-layer value, a class whose name contains
@@ -432,7 +383,8 @@ bool TracebackFlow::Unit::hasSource(const Stmt *S) {
     if (Callee && Callee->getDeclName().isIdentifier()) {
       StringRef Name = Callee->getName();
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-        if (Name == "what" && isExceptionClass(Member->getRecordDecl()))
+        if (Name == "what" &&
+            model::isExceptionClass(Member->getRecordDecl(), Options.ExceptionTypes))
           return true;
         if (Name == "name" && isa<CXXTypeidExpr>(
                                   Member->getImplicitObjectArgument()->IgnoreParens()))
@@ -483,7 +435,7 @@ const FunctionSummary *TracebackFlow::Unit::summaryOf(const FunctionDecl *Functi
 Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
   if (!E || Level > MaxExprDepth)
     return {};
-  E = stripped(E);
+  E = model::skipWrappers(E);
   if (!E)
     return {};
   ++Level;
@@ -508,7 +460,7 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
     // text: an error object's numeric status or code is not its trace.
     QualType FieldType = Field->getType();
     bool CanHoldText = !FieldType->isArithmeticType() && !FieldType->isEnumeralType();
-    if (CanHoldText && !isa<CXXThisExpr>(stripped(Member->getBase())))
+    if (CanHoldText && !isa<CXXThisExpr>(model::skipWrappers(Member->getBase())))
       addAll(T, eval(Member->getBase(), Level));
     return T;
   }
@@ -610,7 +562,8 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
     StringRef Name = Callee->getName();
     // e.what() of an exception.
     if (Name == "what" && Call->getNumArgs() == 0 &&
-        isExceptionClass(Member->getRecordDecl())) {
+        model::isExceptionClass(Member->getRecordDecl(),
+                                Unit.Options.ExceptionTypes)) {
       std::string Spelled = spelling(Object);
       addOrigin(T, source(SourceKind::Message, Call,
                           (Spelled.empty() ? "" : Spelled + ".") + "what()"));
@@ -618,7 +571,7 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
     }
     // typeid(e).name().
     if (Name == "name" && Object)
-      if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(stripped(Object))) {
+      if (const auto *TypeId = dyn_cast<CXXTypeidExpr>(model::skipWrappers(Object))) {
         std::string Spelled =
             TypeId->isTypeOperand() ? "" : spelling(TypeId->getExprOperand());
         addOrigin(T, source(SourceKind::Message, Call,
@@ -744,14 +697,14 @@ void FlowAnalysis::handleVar(const VarDecl *Var) {
                 "it flowed into '" + Var->getName().str() + "' here");
   merge(Var, T);
   // A prepared statement that writes keeps the SQL's access.
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(stripped(Init)))
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(model::skipWrappers(Init)))
     if (Unit.vocabulary().classifyStoreCall(Call).is(model::SA_Write))
       WriteStatements.insert(Var);
 }
 
 void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
                                   SourceLocation At, std::optional<std::string> Key) {
-  const ValueDecl *Root = rootVariable(Container);
+  const ValueDecl *Root = model::rootVariable(Container);
   if (!Root || T.empty())
     return;
   bool KeyValue = isKeyValueContainer(Root->getType(), Unit.vocabulary(),
@@ -784,7 +737,7 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
   Taint T = eval(Value);
   if (T.empty())
     return;
-  Target = stripped(Target);
+  Target = model::skipWrappers(Target);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Target)) {
     merge(Ref->getDecl(), withHop(std::move(T), At,
                                   "it flowed into '" + Ref->getDecl()->getNameAsString() +
@@ -803,7 +756,7 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
       return;
     }
     // A field of a local object: the object now carries the value.
-    if (const ValueDecl *Root = rootVariable(Member))
+    if (const ValueDecl *Root = model::rootVariable(Member))
       merge(Root, withHop(std::move(T), At,
                           "it flowed into '" + Root->getNameAsString() + "' here"));
     return;
@@ -829,7 +782,7 @@ void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
   Taint T;
   const Expr *Root = Op;
   for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
-    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Root));
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(model::skipWrappers(Root));
     if (!Link || Link->getOperator() != OO_LessLess || Link->getNumArgs() != 2)
       break;
     if (Link != Op)
@@ -839,10 +792,10 @@ void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
   }
   if (T.empty())
     return;
-  Root = stripped(Root);
+  Root = model::skipWrappers(Root);
   SourceLocation At = Root->getBeginLoc();
   // std::cerr << ..., logger.stream() << ..., a std::ofstream log file.
-  const NamedDecl *Stream = rootVariable(Root);
+  const NamedDecl *Stream = model::rootVariable(Root);
   const CXXRecordDecl *StreamClass = Root->getType()->getAsCXXRecordDecl();
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Root))
     StreamClass = Call->getRecordDecl();
@@ -871,7 +824,7 @@ void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
 void FlowAnalysis::handleComma(const CXXOperatorCallExpr *Op) {
   const Expr *Left = Op->getArg(0);
   for (unsigned Level = 0; Level < MaxExprDepth; ++Level) {
-    const auto *Link = dyn_cast<CXXOperatorCallExpr>(stripped(Left));
+    const auto *Link = dyn_cast<CXXOperatorCallExpr>(model::skipWrappers(Left));
     if (!Link || Link->getNumArgs() != 2)
       return;
     if (Link->getOperator() == OO_LessLess) {
@@ -913,7 +866,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (Callee && Unit.Options.StackTraceFunctions.matches(Callee) && Call->getNumArgs() > 0) {
     Taint T;
     addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
-    merge(rootVariable(Call->getArg(0)), T);
+    merge(model::rootVariable(Call->getArg(0)), T);
     return;
   }
 
@@ -923,9 +876,9 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
     std::string Name = Callee ? nameOf(Callee) : std::string("SQL");
     for (const Expr *Argument : Call->arguments()) {
       // sqlite3_prepare_v2(db, "INSERT ...", -1, &stmt, nullptr)
-      if (const auto *AddressOf = dyn_cast<UnaryOperator>(stripped(Argument));
+      if (const auto *AddressOf = dyn_cast<UnaryOperator>(model::skipWrappers(Argument));
           AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-        if (const ValueDecl *Statement = rootVariable(AddressOf->getSubExpr()))
+        if (const ValueDecl *Statement = model::rootVariable(AddressOf->getSubExpr()))
           WriteStatements.insert(Statement);
       sink(eval(Argument),
            {TSC_Records, Argument->getBeginLoc(), "the store write '" + Name + "'",
@@ -949,9 +902,9 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
       model::nameContainsAny(Callee->getName(), Unit.Options.BindWords)) {
     const ValueDecl *Statement = nullptr;
     if (Member)
-      Statement = rootVariable(Member->getImplicitObjectArgument());
+      Statement = model::rootVariable(Member->getImplicitObjectArgument());
     else if (Call->getNumArgs() > 0)
-      Statement = rootVariable(Call->getArg(0));
+      Statement = model::rootVariable(Call->getArg(0));
     if (Statement && WriteStatements.contains(Statement)) {
       sinkArguments(Call, {TSC_Records, {},
                            "the SQL parameter bound by '" + nameOf(Callee) + "'",

@@ -66,6 +66,9 @@ struct TracebackFlowOptions {
   /// lower-case LogFileWords is a log file.
   model::DeclNameList LogFileTypes{"", model::UnqualifiedMatch::Equal};
   std::vector<std::string> LogFileWords;
+  /// Exception classes: what() of one of them, or of a class derived from
+  /// one, is a source of exception details.
+  model::DeclNameList ExceptionTypes{"", model::UnqualifiedMatch::Equal};
   /// Lower-case words: a callee whose name contains one returns a clean value.
   std::vector<std::string> Sanitizers;
   /// Functions and members that return (part of) what they are given.

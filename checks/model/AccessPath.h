@@ -14,6 +14,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -47,6 +48,46 @@ enum class OverloadedDeref { Stop, LookThrough };
 /// anything else.
 std::optional<AccessPath>
 accessPathOf(const Expr *E, OverloadedDeref Overloaded = OverloadedDeref::Stop);
+
+//===----------------------------------------------------------------------===//
+// The expression toolkit: what the analyses ask of an expression before
+// they look at what it computes.
+//===----------------------------------------------------------------------===//
+
+/// What skipWrappers looks through.
+enum class WrapperRule {
+  /// Wrappers that leave a value as it was: parentheses, full-expression
+  /// cleanups, temporaries, implicit conversions other than user-defined
+  /// ones, and functional casts (`bool(x)`). A user-defined conversion is
+  /// kept because it is a call (`operator bool()` is a presence test).
+  SameValue,
+  /// SameValue, and also what makes a copy or another spelling of the same
+  /// data: user-defined conversions, constructors given one argument (the
+  /// rest defaulted: `std::string(text)`, `QString(sql)`, copies and moves)
+  /// and every explicit cast (`(redisReply *)redisCommand(...)`).
+  Copies,
+};
+
+/// \p E without the wrappers \p Rule names, outermost first; \p E itself
+/// when it has none.
+const Expr *skipWrappers(const Expr *E, WrapperRule Rule = WrapperRule::Copies);
+
+/// The object whose element or pointee \p E (without wrappers) is: the base
+/// of `a[i]` and `*p`, the object of `[]`, `->` and unary `*` overloaded by
+/// smart pointers, optionals and containers; null for anything else (member
+/// accesses are left to the callers, which treat them differently).
+const Expr *containingObject(const Expr *E);
+
+/// The variable, parameter or structured binding whose object \p E names a
+/// part of, looking through copies (WrapperRule::Copies): `row`, `row.x`,
+/// `row->x`, `(*row).x.y`, `&row`, `row[k]`, and `->`, unary `*` and `[]`
+/// overloaded by smart pointers, optionals and containers. Null for
+/// anything else (a call's result, `this`, a static member).
+const ValueDecl *rootVariable(const Expr *E);
+
+/// Does \p S name \p D outside lambda bodies (which run elsewhere): a
+/// reference to the variable \p D, or the data member \p D of `*this`?
+bool mentions(const Stmt *S, const ValueDecl *D);
 
 } // namespace clang::tidy::modelguard::model
 

@@ -1,6 +1,7 @@
 //===--- ModelVocabulary.cpp - modelguard ---------------------------------===//
 
 #include "ModelVocabulary.h"
+#include "AccessPath.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
@@ -48,32 +49,6 @@ bool hasMemberFunctionNamed(const CXXRecordDecl *Class,
         if (hasMemberFunctionNamed(Definition, Names, Depth + 1))
           return true;
   return false;
-}
-
-const Expr *ignoreWrappers(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() == 0)
-        return E;
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = Bind->getSubExpr();
-      continue;
-    }
-    if (const auto *Materialize = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = Materialize->getSubExpr();
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    return E;
-  }
-  return nullptr;
 }
 
 /// The leading keyword of a SQL statement, upper-cased, after white space
@@ -162,6 +137,35 @@ void ModelVocabulary::storeOptions(const ClangTidyCheck::OptionsView &Options,
                                    ClangTidyOptions::OptionMap &Map) const {
   for (const auto &[Name, Value] : RawOptions)
     Options.store(Map, Name, Value);
+}
+
+//===--- Exceptions --------------------------------------------------------===//
+
+static bool isExceptionClass(const CXXRecordDecl *Class,
+                             const DeclNameList &ExceptionClasses, unsigned Depth) {
+  if (!Class || Depth > MaxBaseDepth || !(Class = Class->getDefinition()))
+    return false;
+  if (ExceptionClasses.matches(Class))
+    return true;
+  // A dependent base is not known yet: not guessed to be an exception.
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (isExceptionClass(Base.getType()->getAsCXXRecordDecl(), ExceptionClasses,
+                         Depth + 1))
+      return true;
+  return false;
+}
+
+bool isExceptionClass(const CXXRecordDecl *Class, const DeclNameList &ExceptionClasses) {
+  return isExceptionClass(Class, ExceptionClasses, 0);
+}
+
+bool isExceptionType(QualType Type, const DeclNameList &ExceptionClasses) {
+  if (Type.isNull())
+    return false;
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  return isExceptionClass(Type.getCanonicalType()->getAsCXXRecordDecl(), ExceptionClasses);
 }
 
 //===--- Records -----------------------------------------------------------===//
@@ -370,12 +374,12 @@ const Expr *leftmostConcatenated(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
     if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
         Operator && Operator->getOperator() == OO_Plus && Operator->getNumArgs() == 2) {
-      E = ignoreWrappers(Operator->getArg(0));
+      E = skipWrappers(Operator->getArg(0));
       continue;
     }
     if (const auto *Binary = dyn_cast<BinaryOperator>(E);
         Binary && Binary->getOpcode() == BO_Add) {
-      E = ignoreWrappers(Binary->getLHS());
+      E = skipWrappers(Binary->getLHS());
       continue;
     }
     break;
@@ -388,7 +392,7 @@ const Expr *leftmostConcatenated(const Expr *E) {
 /// one, or a Qt-style wrapper constructed or converted from one
 /// (QStringLiteral, QString(...)); null otherwise.
 static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
-  const Expr *Inner = leftmostConcatenated(ignoreWrappers(Argument));
+  const Expr *Inner = leftmostConcatenated(skipWrappers(Argument));
   if (const auto *Literal = dyn_cast_or_null<StringLiteral>(Inner))
     return Literal;
   // const char *Sql = "UPDATE ..."; exec(Sql);
@@ -399,7 +403,7 @@ static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
            Var->getType()->getPointeeType().isConstQualified()))
         if (const Expr *Init = Var->getInit())
           if (const auto *Literal =
-                  dyn_cast_or_null<StringLiteral>(ignoreWrappers(Init)))
+                  dyn_cast_or_null<StringLiteral>(skipWrappers(Init)))
             return Literal;
   return nullptr;
 }

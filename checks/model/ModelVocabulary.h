@@ -72,6 +72,12 @@ enum class SyncEdge { None, Acquire, Release };
 /// How a nullable member is read and tested.
 enum class NullableForm { NotNullable, Wrapper, Pointer };
 
+/// Is \p Class (complete) one of \p ExceptionClasses, or derived from one?
+bool isExceptionClass(const CXXRecordDecl *Class, const DeclNameList &ExceptionClasses);
+
+/// isExceptionClass of the class \p Type is, refers or points to.
+bool isExceptionType(QualType Type, const DeclNameList &ExceptionClasses);
+
 /// A vocabulary option whose value cannot be used.
 struct OptionProblem {
   std::string Option;
