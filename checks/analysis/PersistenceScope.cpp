@@ -84,6 +84,9 @@ private:
                                  const PersistenceScope &Outer);
   PersistenceScope bodyScope(const FunctionDecl *F);
   bool isNullableField(const Decl *D) const;
+  /// The text of \p File between the offsets \p From and \p To, when it is
+  /// short enough to attach a comment across (MaxAttachmentGap).
+  std::optional<llvm::StringRef> gapText(FileID File, unsigned From, unsigned To) const;
   bool onlyBlanksAndComments(FileID File, unsigned From, unsigned To) const;
   bool onOneLine(FileID File, unsigned From, unsigned To) const;
   void assign(llvm::ArrayRef<unsigned> Members, const PersistenceScope &Scope);
@@ -344,25 +347,28 @@ bool Locator::isNullableField(const Decl *D) const {
                       model::NullableForm::NotNullable;
 }
 
-bool Locator::onOneLine(FileID File, unsigned From, unsigned To) const {
+std::optional<llvm::StringRef> Locator::gapText(FileID File, unsigned From,
+                                               unsigned To) const {
   if (To < From || To - From > MaxAttachmentGap)
-    return false;
+    return std::nullopt;
   bool Invalid = false;
   llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
   if (Invalid || To > Buffer.size())
-    return false;
-  return !Buffer.slice(From, To).contains('\n');
+    return std::nullopt;
+  return Buffer.slice(From, To);
+}
+
+bool Locator::onOneLine(FileID File, unsigned From, unsigned To) const {
+  std::optional<llvm::StringRef> Gap = gapText(File, From, To);
+  return Gap && !Gap->contains('\n');
 }
 
 bool Locator::onlyBlanksAndComments(FileID File, unsigned From,
                                     unsigned To) const {
-  if (To < From || To - From > MaxAttachmentGap)
+  std::optional<llvm::StringRef> Text = gapText(File, From, To);
+  if (!Text)
     return false;
-  bool Invalid = false;
-  llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
-  if (Invalid || To > Buffer.size())
-    return false;
-  llvm::StringRef Gap = Buffer.slice(From, To);
+  llvm::StringRef Gap = *Text;
   // A blank line ends the comment's paragraph: what follows it is not what
   // the comment is about.
   bool LineHasText = true;

@@ -307,29 +307,64 @@ unsigned ModelVocabulary::accessOfVerbAt(llvm::ArrayRef<std::string> Words,
   return Access;
 }
 
+/// Is \p Word (upper case) one of the words of \p Text (upper case)?
+static bool hasSqlWord(llvm::StringRef Text, llvm::StringRef Word) {
+  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t At = Text.find(Word); At != llvm::StringRef::npos;
+       At = Text.find(Word, At + 1)) {
+    bool StartsWord = At == 0 || !IsWordChar(Text[At - 1]);
+    size_t End = At + Word.size();
+    if (StartsWord && (End == Text.size() || !IsWordChar(Text[End])))
+      return true;
+  }
+  return false;
+}
+
+/// Does \p Text read as a sentence rather than a statement? SQL does not
+/// end in a full stop or an exclamation mark; messages do ("Select a
+/// backend.").
+static bool endsLikeSentence(llvm::StringRef Text) {
+  Text = Text.rtrim(" \t\r\n");
+  return Text.ends_with(".") || Text.ends_with("!");
+}
+
 unsigned ModelVocabulary::classifySql(llvm::StringRef Sql) const {
   std::string Head = leadingSqlWords(Sql, 3);
   llvm::StringRef First = llvm::StringRef(Head).split(' ').first;
   std::string Upper = Sql.upper();
   llvm::StringRef Text(Upper);
-  if (First == "SELECT" || First == "WITH") {
+  // A statement has its clause words as well as its leading one: "SELECT
+  // ... FROM", "INSERT INTO", "UPDATE ... SET", "DELETE FROM". A leading
+  // word alone is as likely to start a message ("Update failed", "Select
+  // a backend.") passed to a translation or logging call.
+  if (endsLikeSentence(Text))
+    return SA_None;
+  // The leading word alone, followed by a space, starts a statement built
+  // by concatenation ("UPDATE " + table + " SET ..."): its clause words are
+  // in the parts that follow.
+  llvm::StringRef Trimmed = Text.ltrim(" \t\r\n");
+  bool KeywordPrefix = Trimmed.rtrim(" \t\r\n") == First && Trimmed.size() > First.size();
+  auto HasClause = [&](llvm::StringRef Word) {
+    return KeywordPrefix || hasSqlWord(Text, Word);
+  };
+  if ((First == "SELECT" || First == "WITH") && HasClause("FROM")) {
     unsigned Access = SA_Read;
-    if (Text.contains("WHERE"))
+    if (hasSqlWord(Text, "WHERE"))
       Access |= SA_Lookup;
     if (Text.contains("FOR UPDATE") || Text.contains("FOR NO KEY UPDATE"))
       Access |= SA_LockingRead;
     return Access;
   }
-  if (First == "INSERT") {
+  if (First == "INSERT" && (HasClause("INTO") || hasSqlWord(Text, "VALUES"))) {
     bool Idempotent = Text.contains("ON CONFLICT") ||
                       Text.contains("ON DUPLICATE KEY") ||
                       llvm::StringRef(Head).starts_with("INSERT OR") ||
                       llvm::StringRef(Head).starts_with("INSERT IGNORE");
     return SA_Insert | SA_Write | (Idempotent ? SA_Upsert : 0);
   }
-  if (First == "REPLACE" || First == "MERGE" || First == "UPSERT")
+  if ((First == "REPLACE" || First == "MERGE" || First == "UPSERT") && HasClause("INTO"))
     return SA_Upsert | SA_Insert | SA_Write;
-  if (First == "UPDATE" || First == "DELETE")
+  if ((First == "UPDATE" && HasClause("SET")) || (First == "DELETE" && HasClause("FROM")))
     return SA_Write;
   return SA_None;
 }
@@ -958,6 +993,40 @@ bool ModelVocabulary::isScopedSynchronisation(const VarDecl *Var) const {
   return false;
 }
 
+/// The transaction edge of a whole SQL statement that only begins or ends a
+/// transaction ("BEGIN", "BEGIN IMMEDIATE TRANSACTION", "START TRANSACTION",
+/// "COMMIT WORK", "ROLLBACK", "END;"); none for anything else, so that
+/// "Begin import" or "End of list" passed to a call is not taken for one.
+static SyncEdge transactionStatementEdge(llvm::StringRef Sql) {
+  std::string Words = leadingSqlWords(Sql, 6);
+  // Everything after the words read must be punctuation or space.
+  llvm::SmallVector<llvm::StringRef, 6> Parts;
+  llvm::StringRef(Words).split(Parts, ' ', -1, /*KeepEmpty=*/false);
+  std::string Upper = Sql.upper();
+  size_t LettersInText = llvm::count_if(Upper, [](char C) { return llvm::isAlpha(C); });
+  size_t LettersRead = 0;
+  for (llvm::StringRef Part : Parts)
+    LettersRead += Part.size();
+  if (Parts.empty() || LettersRead != LettersInText)
+    return SyncEdge::None;
+  static const char *const Modifiers[] = {"TRANSACTION", "WORK", "DEFERRED", "IMMEDIATE",
+                                          "EXCLUSIVE"};
+  auto OnlyModifiers = [&](size_t From) {
+    for (size_t I = From; I < Parts.size(); ++I)
+      if (!llvm::is_contained(Modifiers, Parts[I]))
+        return false;
+    return true;
+  };
+  if ((Parts[0] == "BEGIN" && OnlyModifiers(1)) ||
+      (Parts[0] == "START" && Parts.size() >= 2 && Parts[1] == "TRANSACTION" &&
+       OnlyModifiers(2)))
+    return SyncEdge::Acquire;
+  if ((Parts[0] == "COMMIT" || Parts[0] == "ROLLBACK" || Parts[0] == "END") &&
+      OnlyModifiers(1))
+    return SyncEdge::Release;
+  return SyncEdge::None;
+}
+
 SyncEdge ModelVocabulary::classifySyncCall(const CallExpr *Call,
                                            const Decl *&Key) const {
   Key = nullptr;
@@ -996,15 +1065,7 @@ SyncEdge ModelVocabulary::classifySyncCall(const CallExpr *Call,
   if (const StringLiteral *Sql = sqlArgument(Call)) {
     if (Sql->getCharByteWidth() != 1)
       return SyncEdge::None;
-    std::string Head = leadingSqlWords(Sql->getString(), 2);
-    if (Head == "BEGIN" || llvm::StringRef(Head).starts_with("BEGIN ") ||
-        Head == "START TRANSACTION")
-      return SyncEdge::Acquire;
-    if (llvm::StringRef(Head).starts_with("COMMIT") ||
-        llvm::StringRef(Head).starts_with("ROLLBACK") ||
-        llvm::StringRef(Head).starts_with("END"))
-      return SyncEdge::Release;
-    return SyncEdge::None;
+    return transactionStatementEdge(Sql->getString());
   }
   const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
   if (!Member)
