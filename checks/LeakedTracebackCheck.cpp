@@ -39,6 +39,8 @@ flowOptions(const model::ModelVocabulary &Vocabulary,
   Flow.KeyValueClassWords = model::parseLowerList(Option("KeyValueTypeWords"));
   Flow.CarrierTypes = DeclNameList(Option("CarrierTypes"), UnqualifiedMatch::Equal);
   Flow.BindWords = model::parseLowerList(Option("BindFunctionWords"));
+  Flow.ExceptionTextFunctions =
+      DeclNameList(Option("ExceptionTextFunctions"), UnqualifiedMatch::Equal);
   Flow.StackTraceSinks =
       analysis::parseTracebackSinks(Option("StackTraceSinks"), UnknownSinks);
   Flow.MessageSinks = analysis::parseTracebackSinks(Option("MessageSinks"), UnknownSinks);
@@ -57,8 +59,10 @@ LeakedTracebackCheck::LeakedTracebackCheck(StringRef Name, ClangTidyContext *Con
           configurationDiag("%0: option 'StackTraceSinks'/'MessageSinks': unknown sink "
                             "class '%1' (expected records, responses or logs)")
               << Name << Item;
+        Options.Budget = unsignedOption("AnalysisBudget");
         return Options;
-      }()) {}
+      }()),
+      ReportSkippedFunctions(boolOption("ReportSkippedFunctions")) {}
 
 void LeakedTracebackCheck::onStartOfTranslationUnit() {
   ModelGuardCheck::onStartOfTranslationUnit();
@@ -76,10 +80,20 @@ void LeakedTracebackCheck::check(const MatchFinder::MatchResult &Result) {
     Flow = std::make_unique<analysis::TracebackFlow>(FlowOptions, *Result.Context);
   model::forEachFunctionBody(Unit, *Result.SourceManager,
                              [&](const model::FunctionBody &Body) {
-                               for (const analysis::TracebackLeak &Leak :
-                                    Flow->analyse(Body.Function))
-                                 report(Leak);
+                               analyse(Body.Function);
                              });
+}
+
+void LeakedTracebackCheck::analyse(const FunctionDecl *Function) {
+  unsigned Skipped = Flow->skippedFunctions();
+  for (const analysis::TracebackLeak &Leak : Flow->analyse(Function))
+    report(Leak);
+  if (ReportSkippedFunctions && Flow->skippedFunctions() > Skipped)
+    diag(Function->getLocation(),
+         "function '%0' not fully analysed for leaked tracebacks: it needs more "
+         "than %1 analysis steps (%2 skipped in this translation unit)")
+        << Function->getNameAsString() << FlowOptions.Budget
+        << Flow->skippedFunctions();
 }
 
 void LeakedTracebackCheck::report(const analysis::TracebackLeak &Leak) {

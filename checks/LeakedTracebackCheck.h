@@ -24,9 +24,13 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
+  /// Reports the leaks of one function or lambda call operator, and that
+  /// it was cut short when ReportSkippedFunctions asks for it.
+  void analyse(const FunctionDecl *Function);
   void report(const analysis::TracebackLeak &Leak);
 
   const analysis::TracebackFlowOptions FlowOptions;
+  const bool ReportSkippedFunctions;
   /// The analysis of the current translation unit.
   std::unique_ptr<analysis::TracebackFlow> Flow;
 };

@@ -20,8 +20,12 @@ namespace clang::tidy::modelguard {
 UncheckedNullableFieldCheck::UncheckedNullableFieldCheck(StringRef Name,
                                                          ClangTidyContext *Context)
     : ModelGuardCheck(Name, Context), RecordsOnly(boolOption("RecordsOnly")),
+      EncapsulatedMembers(boolOption("EncapsulatedMembers")),
       ReportSkippedFunctions(boolOption("ReportSkippedFunctions")) {
   Analysis.FormOf = [this](const FieldDecl *Field) { return formOf(Field); };
+  Analysis.GetterFormOf = [this](const CXXMethodDecl *Getter) {
+    return getterFormOf(Getter);
+  };
   Analysis.IsNullableType = [this](QualType Type) {
     return vocabulary().nullableFormOfType(Type) != model::NullableForm::NotNullable;
   };
@@ -39,6 +43,7 @@ UncheckedNullableFieldCheck::UncheckedNullableFieldCheck(StringRef Name,
 void UncheckedNullableFieldCheck::onStartOfTranslationUnit() {
   ModelGuardCheck::onStartOfTranslationUnit();
   Forms.clear();
+  GetterForms.clear();
   LambdaStates.clear();
   Reported.clear();
   SkippedFunctions = 0;
@@ -49,11 +54,43 @@ model::NullableForm UncheckedNullableFieldCheck::formOf(const FieldDecl *Field) 
   if (!New)
     return It->second;
   model::NullableForm Form = vocabulary().nullableFormOf(Field);
-  if (Form != model::NullableForm::NotNullable && RecordsOnly &&
-      !vocabulary().isRecord(dyn_cast<CXXRecordDecl>(Field->getParent())))
+  // Outside records, only members that the class does not encapsulate:
+  // a private optional is guarded by the invariants of its class.
+  if (Form != model::NullableForm::NotNullable &&
+      !vocabulary().isRecord(dyn_cast<CXXRecordDecl>(Field->getParent())) &&
+      (RecordsOnly || (!EncapsulatedMembers && Field->getAccess() != AS_public &&
+                       Field->getAccess() != AS_none)))
     Form = model::NullableForm::NotNullable;
   // The map may have grown meanwhile: look the entry up again.
   Forms[Field] = Form;
+  return Form;
+}
+
+/// Is \p Type a raw or standard smart pointer? A record's getter that
+/// returns one gives a column that may be NULL (Drogon's getX()).
+static bool isPointerLike(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    return true;
+  const auto *Class = Type->getAsCXXRecordDecl();
+  return Class && Class->isInStdNamespace() && Class->getIdentifier() &&
+         (Class->getName() == "shared_ptr" || Class->getName() == "unique_ptr");
+}
+
+model::NullableForm UncheckedNullableFieldCheck::getterFormOf(const CXXMethodDecl *Getter) {
+  auto [It, New] = GetterForms.try_emplace(Getter, model::NullableForm::NotNullable);
+  if (!New)
+    return It->second;
+  model::NullableForm Form = model::NullableForm::NotNullable;
+  QualType Type = Getter->getReturnType();
+  if (vocabulary().isRecord(Getter->getParent()) && !Type->isDependentType()) {
+    Form = vocabulary().nullableFormOfType(Type);
+    if (Form == model::NullableForm::NotNullable && isPointerLike(Type))
+      Form = Type.getNonReferenceType()->isPointerType() ? model::NullableForm::Pointer
+                                                         : model::NullableForm::Wrapper;
+  }
+  // The map may have grown meanwhile: look the entry up again.
+  GetterForms[Getter] = Form;
   return Form;
 }
 
@@ -108,17 +145,24 @@ void UncheckedNullableFieldCheck::analyse(const Decl *Function, const Stmt *Body
     // template brings the read back.
     if (!Reported.insert(Context.getSourceManager().getFileLoc(Loc)).second)
       continue;
-    const RecordDecl *Owner = Access.Field->getParent();
+    // A getter's result is named as the getter call.
+    const NamedDecl *Declared = Access.Getter;
+    if (!Declared)
+      Declared = Access.Field;
+    std::string Name = Declared->getNameAsString() + (Access.Getter ? "()" : "");
+    const auto *Owner = cast<RecordDecl>(Declared->getDeclContext());
     bool IsRecord = vocabulary().isRecord(dyn_cast<CXXRecordDecl>(Owner));
     diag(Loc, "nullable field '%0' of %select{class|record}1 '%2' is "
               "%select{dereferenced|unwrapped with '%4()'|accessed through "
               "'->'}3 without a check")
-        << Access.Field->getName() << IsRecord
+        << Name << IsRecord
         << (Owner->getIdentifier() ? Owner->getName() : StringRef("(anonymous)"))
         << static_cast<unsigned>(Access.Kind) << Access.Method;
-    diag(Access.Field->getLocation(), "'%0' was declared nullable here",
-         DiagnosticIDs::Note)
-        << Access.Field->getName();
+    diag(Declared->getLocation(), "'%0' was declared nullable here", DiagnosticIDs::Note)
+        << Name;
+    if (Access.ResetAt)
+      diag(Access.ResetAt->getBeginLoc(), "'%0' was reset here", DiagnosticIDs::Note)
+          << Name;
   }
 }
 

@@ -26,14 +26,17 @@ private:
   void analyse(const Decl *Function, const Stmt *Body, const LambdaExpr *Lambda,
                ASTContext &Context);
   model::NullableForm formOf(const FieldDecl *Field);
+  model::NullableForm getterFormOf(const CXXMethodDecl *Getter);
 
   const bool RecordsOnly;
+  const bool EncapsulatedMembers;
   const bool ReportSkippedFunctions;
 
   analysis::PresenceOptions Analysis;
   /// Per translation unit: the nullable form of each field seen, the state
   /// where each lambda was created, and the locations already reported.
   llvm::DenseMap<const FieldDecl *, model::NullableForm> Forms;
+  llvm::DenseMap<const CXXMethodDecl *, model::NullableForm> GetterForms;
   analysis::LambdaEntryStates LambdaStates;
   llvm::DenseSet<SourceLocation> Reported;
   unsigned SkippedFunctions = 0;

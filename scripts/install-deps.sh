@@ -15,12 +15,14 @@ packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
   nlohmann-json3-dev ninja-build cmake g++ python3 libgtest-dev
   python3-jsonschema python3-yaml git
-  # Library headers the lit tests compile against (the profile tests under
-  # test/checkers/profiles and the database tests).
+  # Library headers the lit tests compile against, real APIs rather than
+  # mocks: the profile tests under test/checkers/profiles, the database tests
+  # and the checker tests' builders, sources and assertion macros.
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev libsoci-dev qtbase5-dev
   qt6-base-dev libpoco-dev libmysqlcppconn-dev libhiredis-dev libleveldb-dev
   librocksdb-dev libcpprest-dev libgrpc++-dev libboost-dev libcpp-httplib-dev
-  libpistache-dev libfmt-dev libabsl-dev
+  libpistache-dev libfmt-dev libabsl-dev libjsoncpp-dev libprotobuf-dev
+  libgoogle-glog-dev
 )
 # The LLVM toolchain of one major version: clang (the compiler the module must
 # be built with, and Clang's CMake package), clang-tidy, clangd's archives,

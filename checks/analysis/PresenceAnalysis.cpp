@@ -6,6 +6,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "clang/Basic/Builtins.h"
 #include "llvm/ADT/BitVector.h"
 #include <map>
 
@@ -52,6 +53,51 @@ const Expr *assignedValue(const Stmt *S) {
   return nullptr;
 }
 
+/// The expression returned by \p Method when its body is a single
+/// `return`, or null.
+const Expr *soleReturnValue(const CXXMethodDecl *Method) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || !Method->hasBody(Definition) || !Definition)
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  return Return ? Return->getRetValue() : nullptr;
+}
+
+/// The member a getter returns (`return badge_;`), or null.
+const FieldDecl *returnedField(const CXXMethodDecl *Getter) {
+  const Expr *Value = soleReturnValue(Getter);
+  if (!Value)
+    return nullptr;
+  const auto *Member = dyn_cast<MemberExpr>(
+      model::skipWrappers(Value, model::WrapperRule::SameValue)->IgnoreParenImpCasts());
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
+/// Is \p E a call that makes an optional holding a value
+/// (`std::make_optional(v)`, `boost::make_optional(v)`), or the
+/// construction of a nullable wrapper from a value?
+bool makesPresentValue(const Expr *E, const PresenceOptions &Options) {
+  E = model::skipWrappers(E, model::WrapperRule::SameValue);
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->getDeclName().isIdentifier() &&
+        Callee->getName() == "make_optional")
+      // boost::make_optional(condition, value) may be empty.
+      return Call->getNumArgs() >= 1 &&
+             !(Call->getNumArgs() == 2 && Call->getArg(0)->getType()->isBooleanType());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() >= 1 && !Construct->getConstructor()->isCopyOrMoveConstructor())
+      if (const CXXRecordDecl *Tag = Construct->getArg(0)->getType()->getAsCXXRecordDecl())
+        // std::optional<T>(std::in_place, args...)
+        return Tag->getIdentifier() && Tag->getName() == "in_place_t";
+  return false;
+}
+
 /// The work of one function: tracked paths, the effects of each CFG
 /// element on them, and the dataflow.
 class PresenceAnalysis {
@@ -67,34 +113,58 @@ private:
   enum class EffectKind { Check, Gen, Kill, Copy, Lambda };
   struct Effect {
     EffectKind Kind;
+    /// A path, or an implication bit (Gen and Kill only).
     unsigned Path = 0;
     /// Check: index into Accesses; Copy: the source path.
     unsigned Other = 0;
     const LambdaExpr *Lambda = nullptr;
+    /// Kill: the reset, for the note of a later read (null when the path
+    /// starts anew rather than being reset, as for a declaration).
+    const Stmt *At = nullptr;
+  };
+  /// "Var is WhenTrue => Path is present", for a test kept in a bool.
+  struct Implication {
+    const VarDecl *Var;
+    unsigned Path;
+    bool WhenTrue;
   };
   struct BlockInfo {
     std::vector<Effect> Effects;
     /// Paths known present on the true / false edge of a two-way branch.
     llvm::SmallVector<unsigned, 2> OnTrue, OnFalse;
+    /// The block makes an object whose destructor does not return (glog's
+    /// CHECK(x) fails through `LogMessageFatal(...).stream() << ...`): no
+    /// path goes on from it, whatever the CFG's edges say.
+    bool EndsPath = false;
   };
 
   void collect(const Stmt *Body);
+  void collectImplications(const Stmt *Body);
+  void addImplications(const VarDecl *Var, const Expr *Value);
+  void classifyStoredTest(const VarDecl *Var, const Expr *Value,
+                          std::vector<Effect> &Out) const;
+  std::optional<model::AccessPath> pathOf(const Expr *E) const;
+  unsigned numBits() const { return Paths.size() + Implications.size(); }
+  const Stmt *findReset(const CFGBlock *Block, unsigned Access) const;
   std::optional<NullableAccess> recogniseAccess(const Stmt *S,
                                                 model::AccessPath &Path);
   std::optional<unsigned> trackedIndex(const Expr *E) const;
   std::optional<unsigned> indexOf(const model::AccessPath &Path) const;
   void killExtending(const model::AccessPath &Prefix, bool Strictly,
-                     std::vector<Effect> &Out) const;
+                     std::vector<Effect> &Out, const Stmt *At) const;
   void classify(const Stmt *S, std::vector<Effect> &Out) const;
   void classifyAssignment(const Expr *Target, const Expr *Value,
                           std::vector<Effect> &Out) const;
+  void classifyInitialisedMembers(const model::AccessPath &Object, const Expr *Init,
+                                  std::vector<Effect> &Out) const;
+  bool holdsValue(const Expr *Value, bool PointerContext) const;
   void classifyCondition(const Expr *E, llvm::SmallVectorImpl<unsigned> &OnTrue,
                          llvm::SmallVectorImpl<unsigned> &OnFalse,
                          unsigned Depth) const;
   bool isNullValue(const Expr *E, bool PointerContext) const;
   void analyseCondition(const CFGBlock &Block, BlockInfo &Info) const;
   void apply(const BlockInfo &Info, llvm::BitVector &State, bool Final,
-             PresenceResult &Result);
+             PresenceResult &Result, const CFGBlock *Block = nullptr);
   llvm::BitVector entryOf(const CFGBlock &Block,
                           const std::vector<llvm::BitVector> &Out,
                           const std::vector<bool> &Done) const;
@@ -108,14 +178,47 @@ private:
   std::map<std::vector<const void *>, unsigned> PathIndex;
   std::vector<NullableAccess> Accesses;
   llvm::DenseMap<const Stmt *, std::pair<unsigned, unsigned>> AccessOf;
+  std::vector<Implication> Implications;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<unsigned, 2>> ImplicationsOfVar;
+  /// Implication bits by path (filled when the paths are final).
+  std::vector<llvm::SmallVector<unsigned, 1>> ImplicationsOfPath;
+  /// While classifying the body of a const member function called in the
+  /// analysed function: the path of the object it was called on, which
+  /// replaces `this`.
+  mutable const model::AccessPath *ThisObject = nullptr;
   std::vector<BlockInfo> Blocks;
+  /// The block of each reported read, for finding its reset.
+  std::vector<const CFGBlock *> BlockOfReport;
   llvm::BitVector Reported;
 };
 
 std::vector<const void *> keyOf(const model::AccessPath &Path) {
   std::vector<const void *> Key{Path.Root};
   Key.insert(Key.end(), Path.Fields.begin(), Path.Fields.end());
+  if (Path.Getter)
+    Key.push_back(Path.Getter);
   return Key;
+}
+
+/// The path \p E names, following a getter at its end; a getter that
+/// returns a member of its object is that member.
+std::optional<model::AccessPath> PresenceAnalysis::pathOf(const Expr *E) const {
+  std::optional<model::AccessPath> Path = model::accessPathOf(
+      E, model::OverloadedDeref::Stop, model::GetterCalls::Follow);
+  if (!Path)
+    return std::nullopt;
+  if (Path->Getter)
+    if (const FieldDecl *Field = returnedField(Path->Getter)) {
+      Path->Getter = nullptr;
+      Path->Fields.push_back(Field);
+    }
+  if (ThisObject && !Path->Root) {
+    model::AccessPath Rebased = *ThisObject;
+    Rebased.Fields.append(Path->Fields.begin(), Path->Fields.end());
+    Rebased.Getter = Path->Getter;
+    return Rebased;
+  }
+  return Path;
 }
 
 std::optional<unsigned> PresenceAnalysis::indexOf(const model::AccessPath &Path) const {
@@ -128,8 +231,8 @@ std::optional<unsigned> PresenceAnalysis::indexOf(const model::AccessPath &Path)
 std::optional<unsigned> PresenceAnalysis::trackedIndex(const Expr *E) const {
   if (!E)
     return std::nullopt;
-  std::optional<model::AccessPath> Path = model::accessPathOf(E);
-  if (!Path || Path->Fields.empty())
+  std::optional<model::AccessPath> Path = pathOf(E);
+  if (!Path || (Path->Fields.empty() && !Path->Getter))
     return std::nullopt;
   return indexOf(*Path);
 }
@@ -185,26 +288,44 @@ PresenceAnalysis::recogniseAccess(const Stmt *S, model::AccessPath &Path) {
   }
   if (!Object)
     return std::nullopt;
-  const auto *Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
-  if (!Member)
-    return std::nullopt;
-  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-  if (!Field)
-    return std::nullopt;
-  model::NullableForm Form = Options.FormOf(Field);
+  const MemberExpr *Member = nullptr;
+  const FieldDecl *Field = nullptr;
+  const CXXMethodDecl *Getter = nullptr;
+  model::NullableForm Form = model::NullableForm::NotNullable;
+  QualType Type;
+  if (const auto *GetterCall = dyn_cast<CXXMemberCallExpr>(
+          model::skipWrappers(Object, model::WrapperRule::SameValue))) {
+    // row.getEmail(): the result of a getter.
+    Getter = GetterCall->getMethodDecl();
+    Member = dyn_cast<MemberExpr>(GetterCall->getCallee()->IgnoreParens());
+    if (!Member || !model::isConstGetter(Getter) || GetterCall->getNumArgs() != 0)
+      return std::nullopt;
+    Form = Options.GetterFormOf(Getter);
+    Type = Getter->getReturnType().getNonReferenceType();
+  } else {
+    Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
+    if (!Member)
+      return std::nullopt;
+    Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return std::nullopt;
+    Form = Options.FormOf(Field);
+    Type = Field->getType();
+  }
   bool Matches = (Form == model::NullableForm::Wrapper && ForWrapper) ||
                  (Form == model::NullableForm::Pointer && ForPointer &&
-                  !(DependentOnly && Field->getType()->isDependentType() &&
-                    !Field->getType()->isPointerType()));
+                  !(DependentOnly && Type->isDependentType() && !Type->isPointerType()));
   if (!Matches)
     return std::nullopt;
-  std::optional<model::AccessPath> Found = model::accessPathOf(Member);
+  std::optional<model::AccessPath> Found =
+      Getter ? pathOf(Object) : model::accessPathOf(Member);
   if (!Found)
     return std::nullopt; // Reached through a call or an index: not followed.
   Path = std::move(*Found);
   Access.Access = cast<Expr>(S);
   Access.Member = Member;
-  Access.Field = Field;
+  Access.Field = Field ? Field : (Path.Getter ? nullptr : Path.Fields.back());
+  Access.Getter = Getter;
   return Access;
 }
 
@@ -248,12 +369,76 @@ void PresenceAnalysis::collect(const Stmt *Body) {
   }
 }
 
+/// Finds the locals of type bool that keep a presence test, and gives each
+/// (bool, path, sense) an implication bit; see the file comment of the
+/// header.
+void PresenceAnalysis::collectImplications(const Stmt *Body) {
+  llvm::SmallVector<const Stmt *, 64> Stack{Body};
+  // Each statement is visited once.
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && Var->hasLocalStorage() && Var->getType()->isBooleanType() &&
+            Var->getInit())
+          addImplications(Var, Var->getInit());
+    } else if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+               Binary && Binary->getOpcode() == BO_Assign) {
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Binary->getLHS()->IgnoreParens()))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+            Var && Var->hasLocalStorage() && Var->getType()->isBooleanType())
+          addImplications(Var, Binary->getRHS());
+    }
+    for (const Stmt *Child : S->children())
+      Stack.push_back(Child);
+  }
+  ImplicationsOfPath.assign(Paths.size(), {});
+  for (unsigned I = 0, E = Implications.size(); I != E; ++I)
+    ImplicationsOfPath[Implications[I].Path].push_back(Paths.size() + I);
+}
+
+void PresenceAnalysis::addImplications(const VarDecl *Var, const Expr *Value) {
+  llvm::SmallVector<unsigned, 2> OnTrue, OnFalse;
+  classifyCondition(Value, OnTrue, OnFalse, 0);
+  llvm::SmallVector<unsigned, 2> &Known = ImplicationsOfVar[Var];
+  for (bool WhenTrue : {true, false})
+    for (unsigned Path : WhenTrue ? OnTrue : OnFalse) {
+      if (Path >= Paths.size())
+        continue; // A bool copied from another is not followed.
+      bool Exists = llvm::any_of(Known, [&](unsigned I) {
+        return Implications[I].Path == Path && Implications[I].WhenTrue == WhenTrue;
+      });
+      if (!Exists) {
+        Known.push_back(Implications.size());
+        Implications.push_back({Var, Path, WhenTrue});
+      }
+    }
+}
+
+/// `known = <test>`: each implication of \p Var holds if the test proves it.
+void PresenceAnalysis::classifyStoredTest(const VarDecl *Var, const Expr *Value,
+                                          std::vector<Effect> &Out) const {
+  auto It = ImplicationsOfVar.find(Var);
+  if (It == ImplicationsOfVar.end())
+    return;
+  llvm::SmallVector<unsigned, 2> OnTrue, OnFalse;
+  classifyCondition(Value, OnTrue, OnFalse, 0);
+  for (unsigned I : It->second) {
+    const Implication &Implied = Implications[I];
+    bool Proved = llvm::is_contained(Implied.WhenTrue ? OnTrue : OnFalse, Implied.Path);
+    Out.push_back({Proved ? EffectKind::Gen : EffectKind::Kill,
+                   static_cast<unsigned>(Paths.size() + I)});
+  }
+}
+
 void PresenceAnalysis::killExtending(const model::AccessPath &Prefix, bool Strictly,
-                                     std::vector<Effect> &Out) const {
+                                     std::vector<Effect> &Out, const Stmt *At) const {
   for (unsigned I = 0, E = Paths.size(); I != E; ++I)
-    if (Paths[I].startsWith(Prefix) &&
-        (!Strictly || Paths[I].Fields.size() > Prefix.Fields.size()))
-      Out.push_back({EffectKind::Kill, I});
+    if (Paths[I].startsWith(Prefix) && (!Strictly || Paths[I] != Prefix))
+      Out.push_back({EffectKind::Kill, I, 0, nullptr, At});
 }
 
 /// A null pointer, std::nullopt, boost::none, `{}` or a default-constructed
@@ -288,18 +473,27 @@ bool PresenceAnalysis::isNullValue(const Expr *E, bool PointerContext) const {
 
 void PresenceAnalysis::classifyAssignment(const Expr *Target, const Expr *Value,
                                           std::vector<Effect> &Out) const {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParens()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && ImplicationsOfVar.count(Var))
+      return classifyStoredTest(Var, Value, Out);
   std::optional<model::AccessPath> Path = model::accessPathOf(Target);
   if (!Path)
     return;
+  const Stmt *At = Target;
   // What was reached through the old value is not known any more.
-  killExtending(*Path, /*Strictly=*/true, Out);
+  killExtending(*Path, /*Strictly=*/true, Out, At);
   std::optional<unsigned> Index = indexOf(*Path);
   if (!Index) {
-    killExtending(*Path, /*Strictly=*/false, Out);
+    killExtending(*Path, /*Strictly=*/false, Out, At);
     return;
   }
   if (isNullValue(Value, Target->getType()->isPointerType())) {
-    Out.push_back({EffectKind::Kill, *Index});
+    Out.push_back({EffectKind::Kill, *Index, 0, nullptr, At});
+    return;
+  }
+  if (makesPresentValue(Value, Options)) {
+    Out.push_back({EffectKind::Gen, *Index});
     return;
   }
   const Expr *Source = model::skipWrappers(Value, model::WrapperRule::SameValue);
@@ -312,14 +506,55 @@ void PresenceAnalysis::classifyAssignment(const Expr *Target, const Expr *Value,
   }
   // Another nullable value holds one only if it was tested, which is not
   // followed across variables.
-  QualType SourceType = Source->getType();
-  bool Nullable = !SourceType->isDependentType() &&
-                  (Options.IsNullableType(SourceType) ||
-                   Options.IsNullableType(Value->getType().getNonReferenceType()));
+  bool Nullable = !holdsValue(Value, Target->getType()->isPointerType());
   if (const auto *Member = dyn_cast<MemberExpr>(Source->IgnoreParenImpCasts()))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
       Nullable |= Options.FormOf(Field) != model::NullableForm::NotNullable;
-  Out.push_back({Nullable ? EffectKind::Kill : EffectKind::Gen, *Index});
+  if (Nullable)
+    Out.push_back({EffectKind::Kill, *Index, 0, nullptr, At});
+  else
+    Out.push_back({EffectKind::Gen, *Index});
+}
+
+/// Does \p Value, stored into a nullable member, surely hold a value?
+bool PresenceAnalysis::holdsValue(const Expr *Value, bool PointerContext) const {
+  if (isa<ImplicitValueInitExpr>(Value) || isNullValue(Value, PointerContext))
+    return false;
+  if (makesPresentValue(Value, Options))
+    return true;
+  const Expr *Source = model::skipWrappers(Value, model::WrapperRule::SameValue);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Source);
+      Construct && Construct->getNumArgs() == 1)
+    Source = model::skipWrappers(Construct->getArg(0), model::WrapperRule::SameValue);
+  QualType Type = Source->getType();
+  return Type->isDependentType() || !Options.IsNullableType(Type);
+}
+
+/// `Row r{id, "name"}`: the members given a value are present.
+void PresenceAnalysis::classifyInitialisedMembers(const model::AccessPath &Object,
+                                                  const Expr *Init,
+                                                  std::vector<Effect> &Out) const {
+  const auto *List =
+      dyn_cast<InitListExpr>(model::skipWrappers(Init, model::WrapperRule::SameValue));
+  if (!List || List->getType()->isDependentType())
+    return;
+  if (List->isSyntacticForm() && List->getSemanticForm())
+    List = List->getSemanticForm();
+  const auto *Class = List->getType()->getAsCXXRecordDecl();
+  // Bases come first in the initialisers of an aggregate: not followed.
+  if (!Class || !Class->hasDefinition() || Class->getNumBases() != 0)
+    return;
+  unsigned Position = 0;
+  for (const FieldDecl *Field : Class->fields()) {
+    if (Position >= List->getNumInits())
+      break;
+    const Expr *Value = List->getInit(Position++);
+    model::AccessPath Member = Object;
+    Member.Fields.push_back(Field);
+    if (std::optional<unsigned> Index = indexOf(Member);
+        Index && holdsValue(Value, Field->getType()->isPointerType()))
+      Out.push_back({EffectKind::Gen, *Index});
+  }
 }
 
 void PresenceAnalysis::classify(const Stmt *S, std::vector<Effect> &Out) const {
@@ -332,12 +567,17 @@ void PresenceAnalysis::classify(const Stmt *S, std::vector<Effect> &Out) const {
     return;
   }
   if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
-    // A variable declared anew (e.g. in a loop) starts unknown.
+    // A variable declared anew (e.g. in a loop) starts unknown, but for
+    // the members it is initialised with values (`Row r{id, "name"}`).
     for (const Decl *D : Decls->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D)) {
         model::AccessPath Root;
         Root.Root = Var;
-        killExtending(Root, /*Strictly=*/false, Out);
+        killExtending(Root, /*Strictly=*/false, Out, nullptr);
+        if (Var->getInit()) {
+          classifyStoredTest(Var, Var->getInit(), Out);
+          classifyInitialisedMembers(Root, Var->getInit(), Out);
+        }
       }
     return;
   }
@@ -359,8 +599,8 @@ void PresenceAnalysis::classify(const Stmt *S, std::vector<Effect> &Out) const {
     return;
   if (std::optional<unsigned> Index = trackedIndex(Call->Object)) {
     if (contains(Options.ResetMethods, Call->Name)) {
-      Out.push_back({EffectKind::Kill, *Index});
-      killExtending(Paths[*Index], /*Strictly=*/true, Out);
+      Out.push_back({EffectKind::Kill, *Index, 0, nullptr, E});
+      killExtending(Paths[*Index], /*Strictly=*/true, Out, E);
       return;
     }
     if (contains(Options.AssignMethods, Call->Name)) {
@@ -376,7 +616,7 @@ void PresenceAnalysis::classify(const Stmt *S, std::vector<Effect> &Out) const {
       contains(Options.AccessMethods, Call->Name))
     return;
   if (std::optional<model::AccessPath> Object = model::accessPathOf(Call->Object))
-    killExtending(*Object, /*Strictly=*/false, Out);
+    killExtending(*Object, /*Strictly=*/false, Out, E);
 }
 
 /// Which tracked paths are present when \p E is true, and when it is false.
@@ -455,10 +695,36 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
     }
     return;
   }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    // A test kept in a bool.
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (auto It = ImplicationsOfVar.find(Var); It != ImplicationsOfVar.end())
+        for (unsigned I : It->second)
+          (Implications[I].WhenTrue ? OnTrue : OnFalse)
+              .push_back(Paths.size() + I);
+    return;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+      Call->getNumArgs() == 2)
+    // GOOGLE_PREDICT_BRANCH_NOT_TAKEN(x), ABSL_PREDICT_FALSE(x).
+    return classifyCondition(Call->getArg(0), OnTrue, OnFalse, Depth + 1);
   if (std::optional<MemberCall> Call = memberCallOf(E)) {
     std::optional<unsigned> Index = trackedIndex(Call->Object);
-    if (!Index)
+    if (!Index) {
+      // hasBadge() of a record: the test its body returns, on its object.
+      if (!ThisObject && Call->Method && model::isConstGetter(Call->Method) &&
+          Call->Method->getReturnType()->isBooleanType() &&
+          !Context.getSourceManager().isInSystemHeader(Call->Method->getLocation()))
+        if (const Expr *Returned = soleReturnValue(Call->Method))
+          if (std::optional<model::AccessPath> Object =
+                  model::accessPathOf(Call->Object)) {
+            ThisObject = &*Object;
+            classifyCondition(Returned, OnTrue, OnFalse, Depth + 1);
+            ThisObject = nullptr;
+          }
       return;
+    }
     if ((Call->Method && isa<CXXConversionDecl>(Call->Method)) ||
         contains(Options.PresenceMethods, Call->Name))
       OnTrue.push_back(*Index);
@@ -499,13 +765,21 @@ void PresenceAnalysis::analyseCondition(const CFGBlock &Block, BlockInfo &Info) 
 }
 
 void PresenceAnalysis::apply(const BlockInfo &Info, llvm::BitVector &State, bool Final,
-                             PresenceResult &Result) {
+                             PresenceResult &Result, const CFGBlock *Block) {
+  // A path that loses its value also breaks the tests kept in bools.
+  auto ResetPath = [&](unsigned Path) {
+    State.reset(Path);
+    if (Path < ImplicationsOfPath.size())
+      for (unsigned Bit : ImplicationsOfPath[Path])
+        State.reset(Bit);
+  };
   for (const Effect &E : Info.Effects) {
     switch (E.Kind) {
     case EffectKind::Check:
       if (Final && !State.test(E.Path) && !Reported.test(E.Other)) {
         Reported.set(E.Other);
         Result.Unchecked.push_back(Accesses[E.Other]);
+        Result.Unchecked.back().ResetAt = findReset(Block, E.Other);
       }
       // A read that fails is reported once, not at every later read.
       State.set(E.Path);
@@ -514,21 +788,77 @@ void PresenceAnalysis::apply(const BlockInfo &Info, llvm::BitVector &State, bool
       State.set(E.Path);
       break;
     case EffectKind::Kill:
-      State.reset(E.Path);
+      ResetPath(E.Path);
       break;
     case EffectKind::Copy:
-      State[E.Path] = State.test(E.Other);
+      if (State.test(E.Other))
+        State.set(E.Path);
+      else
+        ResetPath(E.Path);
       break;
     case EffectKind::Lambda:
       if (Final) {
         std::vector<model::AccessPath> &Present = Lambdas[E.Lambda];
         Present.clear();
         for (unsigned Index : State.set_bits())
-          Present.push_back(Paths[Index]);
+          if (Index < Paths.size())
+            Present.push_back(Paths[Index]);
       }
       break;
     }
   }
+}
+
+/// The nearest reset of the path of read \p Access that reaches it: a
+/// backward search from the read, which stops on each path at a test, a
+/// read or an assignment of the member, and visits each block once.
+const Stmt *PresenceAnalysis::findReset(const CFGBlock *Block, unsigned Access) const {
+  if (!Block)
+    return nullptr;
+  unsigned Path = AccessOf.lookup(Accesses[Access].Access).first;
+  // What the effects of a block say about the path, scanned backwards from
+  // position End: std::nullopt when they say nothing.
+  auto Scan = [&](const CFGBlock *B, size_t End) -> std::optional<const Stmt *> {
+    const std::vector<Effect> &Effects = Blocks[B->getBlockID()].Effects;
+    for (size_t I = End; I-- > 0;) {
+      const Effect &E = Effects[I];
+      if (E.Path != Path || E.Kind == EffectKind::Lambda)
+        continue;
+      return E.Kind == EffectKind::Kill ? E.At : nullptr;
+    }
+    return std::nullopt;
+  };
+  const std::vector<Effect> &Own = Blocks[Block->getBlockID()].Effects;
+  size_t Position = 0;
+  while (Position < Own.size() &&
+         !(Own[Position].Kind == EffectKind::Check && Own[Position].Other == Access))
+    ++Position;
+  if (std::optional<const Stmt *> Found = Scan(Block, Position))
+    return *Found;
+  llvm::SmallVector<const CFGBlock *, 16> Work{Block};
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen{Block};
+  // Each block is visited once.
+  while (!Work.empty()) {
+    const CFGBlock *To = Work.pop_back_val();
+    for (const CFGBlock::AdjacentBlock &Pred : To->preds()) {
+      const CFGBlock *From = Pred.getReachableBlock();
+      if (!From || !Seen.insert(From).second)
+        continue;
+      // An edge that tests the path ends the search on it.
+      const BlockInfo &Info = Blocks[From->getBlockID()];
+      if (From->succ_size() == 2 &&
+          llvm::is_contained(*From->succ_begin() == To ? Info.OnTrue : Info.OnFalse, Path))
+        continue;
+      std::optional<const Stmt *> Found = Scan(From, Info.Effects.size());
+      if (!Found) {
+        Work.push_back(From);
+        continue;
+      }
+      if (*Found)
+        return *Found;
+    }
+  }
+  return nullptr;
 }
 
 /// The intersection of the states on the edges into \p Block from the
@@ -536,7 +866,7 @@ void PresenceAnalysis::apply(const BlockInfo &Info, llvm::BitVector &State, bool
 llvm::BitVector PresenceAnalysis::entryOf(const CFGBlock &Block,
                                           const std::vector<llvm::BitVector> &Out,
                                           const std::vector<bool> &Done) const {
-  llvm::BitVector State(Paths.size(), true);
+  llvm::BitVector State(numBits(), true);
   bool Any = false;
   for (const CFGBlock::AdjacentBlock &Pred : Block.preds()) {
     const CFGBlock *From = Pred.getReachableBlock();
@@ -548,9 +878,15 @@ llvm::BitVector PresenceAnalysis::entryOf(const CFGBlock &Block,
       bool IsTrue = *From->succ_begin() == &Block;
       bool IsFalse = *(From->succ_begin() + 1) == &Block;
       // Both edges lead here (an empty branch): nothing is learnt.
+      // An implication bit on the list makes its path present if it holds
+      // on this edge.
       if (IsTrue != IsFalse)
-        for (unsigned Index : IsTrue ? Info.OnTrue : Info.OnFalse)
-          Edge.set(Index);
+        for (unsigned Index : IsTrue ? Info.OnTrue : Info.OnFalse) {
+          if (Index < Paths.size())
+            Edge.set(Index);
+          else if (Edge.test(Index))
+            Edge.set(Implications[Index - Paths.size()].Path);
+        }
     }
     State &= Edge;
     Any = true;
@@ -561,9 +897,10 @@ llvm::BitVector PresenceAnalysis::entryOf(const CFGBlock &Block,
 }
 
 /// Does \p Body (with its nested lambdas) name a member whose field is
-/// nullable? Every read and copy collect() tracks goes through such a member,
-/// so a body without one has nothing to check. Most bodies have none; this
-/// walk, which looks at nothing but member expressions, is all they cost.
+/// nullable, or a getter whose result is? Every read and copy collect()
+/// tracks goes through such a member, so a body without one has nothing to
+/// check. Most bodies have none; this walk, which looks at nothing but
+/// member expressions, is all they cost.
 bool namesNullableMember(const Stmt *Body, PresenceOptions &Options) {
   llvm::SmallVector<const Stmt *, 64> Stack{Body};
   // Each statement is visited once.
@@ -571,10 +908,15 @@ bool namesNullableMember(const Stmt *Body, PresenceOptions &Options) {
     const Stmt *S = Stack.pop_back_val();
     if (!S)
       continue;
-    if (const auto *Member = dyn_cast<MemberExpr>(S))
+    if (const auto *Member = dyn_cast<MemberExpr>(S)) {
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
           Field && Options.FormOf(Field) != model::NullableForm::NotNullable)
         return true;
+      if (const auto *Getter = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+          Getter && model::isConstGetter(Getter) &&
+          Options.GetterFormOf(Getter) != model::NullableForm::NotNullable)
+        return true;
+    }
     for (const Stmt *Child : S->children())
       Stack.push_back(Child);
   }
@@ -587,6 +929,7 @@ PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
   collect(Body);
   if (Paths.empty())
     return Result;
+  collectImplications(Body);
 
   CFG::BuildOptions BuildOptions;
   BuildOptions.AddImplicitDtors = false;
@@ -606,7 +949,7 @@ PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
   // Classify every element once, and give up early when a single pass
   // would already exceed the budget.
   const unsigned NumBlocks = Graph->getNumBlockIDs();
-  const uint64_t PerVisit = 1 + Paths.size();
+  const uint64_t PerVisit = 1 + numBits();
   uint64_t Estimate = uint64_t(NumBlocks) * PerVisit;
   Result.Status = PresenceResult::OverBudget;
   if (Estimate > Options.Budget) {
@@ -618,8 +961,13 @@ PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
   for (const CFGBlock *Block : *Graph) {
     BlockInfo &Info = Blocks[Block->getBlockID()];
     for (const CFGElement &Element : *Block)
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>()) {
         classify(S->getStmt(), Info.Effects);
+        if (const auto *Construct = dyn_cast<CXXConstructExpr>(S->getStmt()))
+          if (const CXXRecordDecl *Class = Construct->getType()->getAsCXXRecordDecl();
+              Class && Class->hasDefinition() && Class->isAnyDestructorNoReturn())
+            Info.EndsPath = true;
+      }
     analyseCondition(*Block, Info);
     Steps += Block->size();
     if (Steps > Options.Budget) {
@@ -628,9 +976,9 @@ PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
     }
   }
 
-  std::vector<llvm::BitVector> Out(NumBlocks, llvm::BitVector(Paths.size()));
+  std::vector<llvm::BitVector> Out(NumBlocks, llvm::BitVector(numBits()));
   std::vector<bool> Done(NumBlocks, false);
-  llvm::BitVector Entry(Paths.size());
+  llvm::BitVector Entry(numBits());
   for (const model::AccessPath &Path : EntryPresent)
     if (std::optional<unsigned> Index = indexOf(Path))
       Entry.set(*Index);
@@ -651,6 +999,8 @@ PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
     llvm::BitVector State =
         Block == &Graph->getEntry() ? Entry : entryOf(*Block, Out, Done);
     apply(Info, State, /*Final=*/false, Result);
+    if (Info.EndsPath)
+      State.set();
     if (Done[ID] && State == Out[ID])
       continue;
     Out[ID] = std::move(State);
@@ -666,7 +1016,7 @@ PresenceResult PresenceAnalysis::run(const Decl *Function, const Stmt *Body,
       continue; // Unreachable.
     llvm::BitVector State =
         Block == &Graph->getEntry() ? Entry : entryOf(*Block, Out, Done);
-    apply(Blocks[ID], State, /*Final=*/true, Result);
+    apply(Blocks[ID], State, /*Final=*/true, Result, Block);
   }
   Result.Status = PresenceResult::Analysed;
   Result.Steps = unsigned(Steps);

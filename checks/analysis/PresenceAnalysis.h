@@ -7,13 +7,31 @@
 // function reads through, one bit each. A path becomes present when a
 // branch tests it (`if (x.m)`, `x.m.has_value()`, `x.p != nullptr`, and the
 // `!`, `&&`, `||` combinations of these; early exits and noreturn calls such
-// as a failing assert() fall out of the CFG), when it is assigned a value or
-// emplaced, and after it was read (a read that fails is reported once, not
-// at every later read). It becomes unknown again when it is reset, assigned
-// a null value or another nullable value not known present, when an
-// enclosing object is assigned or declared anew, and, if configured, when a
-// non-const member function of an enclosing object is called. At a join the
-// states of the incoming edges are intersected.
+// as a failing assert() or glog CHECK() fall out of the CFG), when it is
+// assigned a value, a value-holding optional (`std::make_optional(v)`) or
+// emplaced, when a local object is initialised with values for it, and after
+// it was read (a read that fails is reported once, not at every later read).
+// It becomes unknown again when it is reset, assigned a null value or another
+// nullable value not known present, when an enclosing object is assigned or
+// declared anew, and, if configured, when a non-const member function of an
+// enclosing object is called. At a join the states of the incoming edges are
+// intersected.
+//
+// A path may end in a getter: a const member function without parameters
+// whose result is nullable (`user.getEmail()`); repeated calls on the same
+// object are one path. A getter whose body returns a member of its object is
+// that member. A test through a const member function returning bool whose
+// body is one `return` of a test (`bool hasBadge() const { return badge_; }`)
+// is the test it returns, applied to the object it is called on.
+//
+// A test kept in a local bool (`const bool known = x.m.has_value();`) is an
+// implication "known => x.m present" with a bit of its own: set where the
+// bool is assigned such a test, cleared where the bool is assigned anything
+// else or the member is reset; a branch on the bool makes the member present
+// when the implication holds on that edge.
+//
+// For each read reported, the nearest reset reaching it backwards (stopping
+// at tests, reads and assignments of the member) is given as its cause.
 //
 // Cost: each CFG element is classified once into a short list of effects on
 // tracked paths; the worklist then applies effects only. The work is
@@ -47,6 +65,11 @@ struct NullableAccess {
   /// The nullable member as written.
   const MemberExpr *Member = nullptr;
   const FieldDecl *Field = nullptr;
+  /// The getter, when the read is through a getter's result.
+  const CXXMethodDecl *Getter = nullptr;
+  /// The reset that made the member unknown on the way to this read, if
+  /// one was found.
+  const Stmt *ResetAt = nullptr;
   AccessKind Kind = AccessKind::Dereference;
   /// The unwrapping method for AccessKind::MethodCall.
   StringRef Method;
@@ -56,6 +79,8 @@ struct PresenceOptions {
   /// Whether reads through a member of this field are checked: its
   /// nullable form, or NotNullable to ignore it.
   llvm::unique_function<model::NullableForm(const FieldDecl *)> FormOf;
+  /// The nullable form of a getter's result, or NotNullable to ignore it.
+  llvm::unique_function<model::NullableForm(const CXXMethodDecl *)> GetterFormOf;
   /// Whether a type is a nullable wrapper (for values assigned to members).
   llvm::unique_function<bool(QualType)> IsNullableType;
   std::vector<std::string> AccessMethods;

@@ -10,6 +10,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -27,7 +30,6 @@ constexpr unsigned MaxHops = 8;
 constexpr unsigned MaxSummaryDepth = 6;
 constexpr unsigned MaxExprDepth = 48;
 constexpr unsigned MaxParamSinks = 8;
-constexpr unsigned Passes = 2;
 
 struct Hop {
   SourceLocation Loc;
@@ -149,7 +151,8 @@ bool isKeyValueContainer(QualType Type, const model::ModelVocabulary &Vocabulary
   const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class || !Class->getDeclName().isIdentifier())
     return false;
-  if (model::nameContainsAny(Class->getName(), ClassWords))
+  // By name or namespace: nlohmann::json, Json::Value (jsoncpp).
+  if (model::nameContainsAny(Class->getQualifiedNameAsString(), ClassWords))
     return true;
   if (!(Class = Class->getDefinition()))
     return false;
@@ -158,6 +161,19 @@ bool isKeyValueContainer(QualType Type, const model::ModelVocabulary &Vocabulary
       if (Named->getDeclName().isIdentifier() && Named->getName() == "mapped_type")
         return true;
   return false;
+}
+
+/// Does \p Type look like a prepared statement (`sqlite3_stmt *`,
+/// `SQLite::Statement`, `soci::statement`, a reference or pointer to one)?
+bool isStatementType(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const auto *Tag = Type->getAsTagDecl();
+  if (!Tag || !Tag->getIdentifier())
+    return false;
+  StringRef Name = Tag->getName();
+  return Name.contains_insensitive("statement") || Name.contains_insensitive("stmt");
 }
 
 /// The argument of \p Call that initialises parameter \p Param of its
@@ -177,6 +193,44 @@ const Expr *argumentFor(const CallExpr *Call, unsigned Param) {
 
 /// The per-translation-unit state: configuration predicates (cached),
 /// summaries, and the leaks found.
+/// Do \p A and \p B hold the same origins?
+bool sameTaint(const Taint &A, const Taint &B) {
+  if (A.size() != B.size())
+    return false;
+  return llvm::all_of(A, [&](const Origin &O) {
+    return llvm::any_of(B, [&](const Origin &Other) { return O.sameAs(Other); });
+  });
+}
+
+/// What the variables of a function hold at one point of it.
+struct FlowState {
+  llvm::DenseMap<const ValueDecl *, Taint> Vars;
+  /// What one member of a local object holds (`info.detail`), apart from
+  /// the object as a whole.
+  llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>, Taint> Members;
+
+  /// The union of \p Other into this state (at a join of paths).
+  void join(const FlowState &Other) {
+    for (const auto &[Var, T] : Other.Vars)
+      addAll(Vars[Var], T);
+    for (const auto &[Key, T] : Other.Members)
+      addAll(Members[Key], T);
+  }
+  template <class Map> static bool sameMap(const Map &A, const Map &B) {
+    if (A.size() != B.size())
+      return false;
+    for (const auto &[Key, T] : A) {
+      auto It = B.find(Key);
+      if (It == B.end() || !sameTaint(T, It->second))
+        return false;
+    }
+    return true;
+  }
+  bool operator==(const FlowState &Other) const {
+    return sameMap(Vars, Other.Vars) && sameMap(Members, Other.Members);
+  }
+};
+
 class TracebackFlow::Unit {
 public:
   Unit(const TracebackFlowOptions &Options, ASTContext &Context)
@@ -199,6 +253,18 @@ public:
   /// stands for a parameter.
   void emit(FunctionSummary *Summary, const Origin &O, const SinkEvent &Event);
 
+  /// Analyses, once per class, the member functions of \p Class that hold
+  /// a source, so that what they store in members of `this` is known to
+  /// the other member functions.
+  void prepareClass(const CXXRecordDecl *Class);
+
+  /// Does \p S read a member of `this` that holds a trace?
+  bool readsTaintedMember(const Stmt *S) const;
+
+  /// Does \p S call a function defined here that holds a source itself
+  /// (`res.body = describe(e);`)? Its summary may bring the source back.
+  bool callsSourceFunction(const Stmt *S);
+
   const TracebackFlowOptions &Options;
   ASTContext &Context;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
@@ -206,6 +272,13 @@ public:
   llvm::DenseSet<unsigned> Reported;
   llvm::DenseSet<const Stmt *> ReportedStatements;
   std::vector<TracebackLeak> Leaks;
+  /// What member functions stored in members of `this` (`last_error_`),
+  /// for the other member functions of the class.
+  llvm::DenseMap<const FieldDecl *, Taint> MemberTaint;
+  llvm::DenseSet<const CXXRecordDecl *> PreparedClasses;
+  llvm::DenseMap<const FunctionDecl *, bool> HoldsSource;
+  /// Functions whose analysis passed the budget.
+  unsigned SkippedFunctions = 0;
 
 private:
   llvm::DenseMap<const IdentifierInfo *, bool> TracebackNameCache;
@@ -221,19 +294,10 @@ public:
   FlowAnalysis(TracebackFlow::Unit &Unit, const FunctionDecl *Function, unsigned Depth,
                FunctionSummary &Summary);
 
-  void run() {
-    for (unsigned I = 0; I < Function->getNumParams(); ++I) {
-      const ParmVarDecl *Param = Function->getParamDecl(I);
-      Origin O;
-      O.Kind = SourceKind::Param;
-      O.Param = I;
-      O.SourceLoc = Param->getLocation();
-      O.SourceName = Param->getNameAsString();
-      Vars[Param].push_back(O);
-    }
-    for (unsigned Pass = 0; Pass < Passes; ++Pass)
-      visit(Function->getBody());
-  }
+  /// Runs the analysis to its fixed point over the function's CFG; false
+  /// when it passed the budget (what was reported until then stands: each
+  /// report is a flow on some path).
+  bool run();
 
 private:
   //===--- Values ---------------------------------------------------------===//
@@ -254,17 +318,40 @@ private:
   void merge(const ValueDecl *Var, const Taint &T) {
     if (T.empty() || !Var)
       return;
-    addAll(Vars[Var], T);
+    addAll(State.Vars[Var], T);
     if (const auto *Decomposition = dyn_cast<DecompositionDecl>(Var))
       for (const BindingDecl *Binding : Decomposition->bindings())
-        addAll(Vars[Binding], T);
+        addAll(State.Vars[Binding], T);
+  }
+
+  /// `Var = value`: the variable now holds what the value holds, and
+  /// nothing else (a variable reused for a clean value is clean).
+  void replace(const ValueDecl *Var, Taint T) {
+    for (auto It = State.Members.begin(); It != State.Members.end(); ++It)
+      if (It->first.first == Var)
+        It->second.clear();
+    if (T.empty())
+      State.Vars.erase(Var);
+    else
+      State.Vars[Var] = std::move(T);
+  }
+
+  /// Is \p Var a local variable (or parameter) that holds its own value,
+  /// so that assigning it replaces what it held?
+  static bool isOwnValue(const ValueDecl *Var) {
+    const auto *Local = dyn_cast_or_null<VarDecl>(Var);
+    return Local && Local->hasLocalStorage() && !Local->getType()->isReferenceType() &&
+           !isa<DecompositionDecl>(Local);
   }
 
   //===--- Statements -----------------------------------------------------===//
 
   void visit(const Stmt *S);
   void handleVar(const VarDecl *Var);
-  void handleStore(const Expr *Target, const Expr *Value, SourceLocation At);
+  void handleStore(const Expr *Target, const Expr *Value, SourceLocation At,
+                   bool Replace);
+  void writeOutputArguments(const CallExpr *Call, const FunctionDecl *Callee);
+  bool handleSetter(const CallExpr *Call, const FunctionDecl *Callee);
   void handleCall(const CallExpr *Call);
   void handleStream(const CXXOperatorCallExpr *Op);
   void handleComma(const CXXOperatorCallExpr *Op);
@@ -300,9 +387,14 @@ private:
   const FunctionDecl *Function;
   unsigned Depth;
   FunctionSummary &Summary;
-  llvm::DenseMap<const ValueDecl *, Taint> Vars;
-  /// Prepared SQL statements that write (sqlite3_stmt *, soci::statement).
+  FlowState State;
+  /// The statements of the CFG's blocks: a walk into an expression stops at
+  /// them, since the block that holds them handles them.
+  llvm::DenseSet<const Stmt *> Elements;
+  /// Prepared SQL statements that write (sqlite3_stmt *, soci::statement),
+  /// and all statements prepared here.
   llvm::SmallPtrSet<const ValueDecl *, 4> WriteStatements;
+  llvm::SmallPtrSet<const ValueDecl *, 4> PreparedStatements;
   /// The inner `<<` of stream chains already handled at their outermost
   /// operator (which the pre-order walk reaches first).
   llvm::SmallPtrSet<const Expr *, 8> InnerStreamLinks;
@@ -390,7 +482,8 @@ bool TracebackFlow::Unit::hasSource(const Stmt *S) {
                                   Member->getImplicitObjectArgument()->IgnoreParens()))
           return true;
       }
-      if (Options.StackTraceFunctions.matches(Callee))
+      if (Options.StackTraceFunctions.matches(Callee) ||
+          Options.ExceptionTextFunctions.matches(Callee))
         return true;
     }
     if (isStackTraceType(Call->getType()))
@@ -425,7 +518,8 @@ const FunctionSummary *TracebackFlow::Unit::summaryOf(const FunctionDecl *Functi
   FunctionSummary &Summary =
       *Summaries.try_emplace(Function, std::make_unique<FunctionSummary>())
            .first->second;
-  FlowAnalysis(*this, Function, Depth, Summary).run();
+  if (!FlowAnalysis(*this, Function, Depth, Summary).run())
+    ++SkippedFunctions;
   Summary.Complete = true;
   return &Summary;
 }
@@ -443,9 +537,13 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const ValueDecl *D = Ref->getDecl();
     Taint T;
-    auto It = Vars.find(D);
-    if (It != Vars.end())
+    auto It = State.Vars.find(D);
+    if (It != State.Vars.end())
       T = It->second;
+    // An object carries what its members hold.
+    for (const auto &[Key, Held] : State.Members)
+      if (Key.first == D)
+        addAll(T, Held);
     if (isa<VarDecl>(D) && (Unit.isTracebackName(D) || Unit.isStackTraceType(D->getType())))
       addOrigin(T, source(SourceKind::StackTrace, Ref, D->getNameAsString()));
     return T;
@@ -456,12 +554,33 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
     if (isa<FieldDecl>(Field) &&
         (Unit.isTracebackName(Field) || Unit.isStackTraceType(Field->getType())))
       addOrigin(T, source(SourceKind::StackTrace, Member, Field->getNameAsString()));
-    // A struct carries what was stored in it, in its members that can hold
-    // text: an error object's numeric status or code is not its trace.
+    // An error object's numeric status or code is not its trace: only
+    // members that can hold text carry what was stored in the object.
     QualType FieldType = Field->getType();
-    bool CanHoldText = !FieldType->isArithmeticType() && !FieldType->isEnumeralType();
-    if (CanHoldText && !isa<CXXThisExpr>(model::skipWrappers(Member->getBase())))
+    if (FieldType->isArithmeticType() || FieldType->isEnumeralType())
+      return T;
+    const Expr *Base = model::skipWrappers(Member->getBase());
+    const auto *FieldOf = dyn_cast<FieldDecl>(Field);
+    const auto *Object = dyn_cast<DeclRefExpr>(Base);
+    if (isa<CXXThisExpr>(Base)) {
+      // A member another member function stored a trace in.
+      if (auto It = Unit.MemberTaint.find(FieldOf); FieldOf && It != Unit.MemberTaint.end())
+        addAll(T, It->second);
+    } else if (Object && FieldOf && !Member->isArrow()) {
+      // info.detail: what was stored in that member, and in the object as a
+      // whole, but not what was stored in its other members.
+      const ValueDecl *Var = Object->getDecl();
+      if (auto It = State.Members.find({Var, FieldOf}); It != State.Members.end())
+        addAll(T, It->second);
+      if (auto It = State.Vars.find(Var); It != State.Vars.end())
+        addAll(T, It->second);
+      if (isa<VarDecl>(Var) &&
+          (Unit.isTracebackName(Var) || Unit.isStackTraceType(Var->getType())))
+        addOrigin(T, source(SourceKind::StackTrace, Object, Var->getNameAsString()));
+    } else {
+      // A struct carries what was stored in it.
       addAll(T, eval(Member->getBase(), Level));
+    }
     return T;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
@@ -579,6 +698,16 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
         return T;
       }
   }
+  // boost::diagnostic_information(e) describes the exception.
+  if (Callee && Unit.Options.ExceptionTextFunctions.matches(Callee)) {
+    addOrigin(T, source(SourceKind::Message, Call, nameOf(Callee) + "()"));
+    return T;
+  }
+  // A member of a stack trace (entry.description(), trace.to_string(), the
+  // trace.begin() of a range-for loop) returns part of it: the trace the
+  // object holds is the source.
+  if (Callee && Object && Unit.isStackTraceType(Object->getType()))
+    return eval(Object, Level);
   if (Callee && (Unit.Options.StackTraceFunctions.matches(Callee) ||
                  Unit.isStackTraceType(Call->getType()))) {
     addOrigin(T, source(SourceKind::StackTrace, Call, nameOf(Callee) + "()"));
@@ -586,10 +715,6 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
   }
   if (!Callee)
     return {};
-  // A member of a stack trace (entry.description(), trace.to_string())
-  // returns part of it.
-  if (Object && Unit.isStackTraceType(Object->getType()))
-    return eval(Object, Level);
   if (model::hasNameIn(Callee, Unit.Options.Propagators)) {
     T = evalArguments(Call, Level);
     if (Object) {
@@ -649,6 +774,8 @@ Taint FlowAnalysis::applySummary(const CallExpr *Call, const FunctionDecl *Calle
 void FlowAnalysis::visit(const Stmt *S) {
   if (!S || isa<LambdaExpr>(S))
     return;
+  // Walked as written when there is no CFG; otherwise a statement of a
+  // block is handled where its block is.
   if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : Decls->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D))
@@ -665,11 +792,13 @@ void FlowAnalysis::visit(const Stmt *S) {
     handleReturn(Return);
   } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
     if (Binary->isAssignmentOp())
-      handleStore(Binary->getLHS(), Binary->getRHS(), Binary->getLHS()->getBeginLoc());
+      handleStore(Binary->getLHS(), Binary->getRHS(), Binary->getLHS()->getBeginLoc(),
+                  /*Replace=*/Binary->getOpcode() == BO_Assign);
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
     if ((Op->getOperator() == OO_Equal || Op->getOperator() == OO_PlusEqual) &&
         Op->getNumArgs() == 2)
-      handleStore(Op->getArg(0), Op->getArg(1), Op->getArg(0)->getBeginLoc());
+      handleStore(Op->getArg(0), Op->getArg(1), Op->getArg(0)->getBeginLoc(),
+                  /*Replace=*/Op->getOperator() == OO_Equal);
     else if (Op->getOperator() == OO_LessLess && Op->getNumArgs() == 2)
       handleStream(Op);
     else if (Op->getOperator() == OO_Comma && Op->getNumArgs() == 2)
@@ -682,24 +811,34 @@ void FlowAnalysis::visit(const Stmt *S) {
     handleConstruct(Construct);
   }
   for (const Stmt *Child : S->children())
-    visit(Child);
+    if (!Elements.contains(Child))
+      visit(Child);
 }
 
 void FlowAnalysis::handleVar(const VarDecl *Var) {
   const Expr *Init = Var->getInit();
+  // A declaration (again, in a loop) starts the variable anew.
+  if (isOwnValue(Var))
+    replace(Var, {});
   if (!Init)
     return;
+  // A prepared statement keeps the SQL's access.
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(model::skipWrappers(Init))) {
+    model::StoreCall Store = Unit.vocabulary().classifyStoreCall(Call);
+    if (Store.is(model::SA_Write))
+      WriteStatements.insert(Var);
+    if (Store.is(model::SA_Write) || Store.is(model::SA_Read))
+      PreparedStatements.insert(Var);
+  }
   Taint T = eval(Init);
   if (T.empty())
     return;
-  if (Var->getDeclName().isIdentifier() && !Var->getName().empty())
+  // The hidden variables of a range-for loop (__begin1) are no step a
+  // reader could follow.
+  if (Var->getDeclName().isIdentifier() && !Var->getName().empty() && !Var->isImplicit())
     T = withHop(std::move(T), Var->getLocation(),
                 "it flowed into '" + Var->getName().str() + "' here");
   merge(Var, T);
-  // A prepared statement that writes keeps the SQL's access.
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(model::skipWrappers(Init)))
-    if (Unit.vocabulary().classifyStoreCall(Call).is(model::SA_Write))
-      WriteStatements.insert(Var);
 }
 
 void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
@@ -733,19 +872,38 @@ void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
 }
 
 void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
-                               SourceLocation At) {
+                               SourceLocation At, bool Replace) {
   Taint T = eval(Value);
-  if (T.empty())
-    return;
   Target = model::skipWrappers(Target);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Target)) {
-    merge(Ref->getDecl(), withHop(std::move(T), At,
-                                  "it flowed into '" + Ref->getDecl()->getNameAsString() +
-                                      "' here"));
+    std::string Hop = "it flowed into '" + Ref->getDecl()->getNameAsString() + "' here";
+    if (Replace && isOwnValue(Ref->getDecl()))
+      replace(Ref->getDecl(), withHop(std::move(T), At, Hop));
+    else
+      merge(Ref->getDecl(), withHop(std::move(T), At, Hop));
     return;
   }
-  if (const auto *Member = dyn_cast<MemberExpr>(Target)) {
-    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  const auto *Member = dyn_cast<MemberExpr>(Target);
+  const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  const auto *Object =
+      Member ? dyn_cast<DeclRefExpr>(model::skipWrappers(Member->getBase())) : nullptr;
+  // info.detail = value: the member of a local object holds the value.
+  if (Field && Object && !Member->isArrow() && isOwnValue(Object->getDecl()) &&
+      !Unit.vocabulary().isRecord(dyn_cast<CXXRecordDecl>(Field->getParent())) &&
+      !Unit.isResponseClass(dyn_cast<CXXRecordDecl>(Field->getParent()))) {
+    Taint &Held = State.Members[{Object->getDecl(), Field}];
+    Taint Stored = withHop(std::move(T), At,
+                           "it flowed into '" + Object->getDecl()->getNameAsString() + "." +
+                               Field->getNameAsString() + "' here");
+    if (Replace)
+      Held = std::move(Stored);
+    else
+      addAll(Held, Stored);
+    return;
+  }
+  if (T.empty())
+    return;
+  if (Member) {
     const auto *Class = Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
     if (Class && Unit.vocabulary().isRecord(Class)) {
       sink(T, {TSC_Records, At, "record field '" + nameOf(Field) + "'", "", ""});
@@ -753,6 +911,13 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
     }
     if (Class && Unit.isResponseClass(Class)) {
       sink(T, {TSC_Responses, At, "the response field '" + nameOf(Field) + "'", "", ""});
+      return;
+    }
+    // A member of `this`: the other member functions of the class see it.
+    if (Field && isa<CXXThisExpr>(model::skipWrappers(Member->getBase()))) {
+      addAll(Unit.MemberTaint[Field],
+             withHop(std::move(T), At,
+                     "it was stored in '" + Field->getNameAsString() + "' here"));
       return;
     }
     // A field of a local object: the object now carries the value.
@@ -872,6 +1037,14 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
 
   // A store write or insert: every argument is persisted.
   model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
+  // sqlite3_prepare_v2(db, "SELECT ...", -1, &stmt, nullptr): a statement
+  // whose SQL is seen here.
+  if (Store.is(model::SA_Read) || Store.is(model::SA_Write))
+    for (const Expr *Argument : Call->arguments())
+      if (const auto *AddressOf = dyn_cast<UnaryOperator>(model::skipWrappers(Argument));
+          AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+        if (const ValueDecl *Statement = model::rootVariable(AddressOf->getSubExpr()))
+          PreparedStatements.insert(Statement);
   if (Store.is(model::SA_Write)) {
     std::string Name = Callee ? nameOf(Callee) : std::string("SQL");
     for (const Expr *Argument : Call->arguments()) {
@@ -890,14 +1063,17 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (!Callee)
     return;
 
-  // sqlite3_bind_text(stmt, 1, traceback, ...) on an INSERT or UPDATE: as
-  // a library profile knows it, else by the name.
-  if (Unit.vocabulary().bindsToWrite(Call)) {
+  // sqlite3_bind_text(stmt, 1, traceback, ...) as a library profile knows
+  // it: a store write on an INSERT or UPDATE, and on a statement whose SQL
+  // is not seen here (a member, a parameter), which is bound to be run; a
+  // query's parameters are not persisted. Other binds are known by name.
+  model::BoundSql Bound = Unit.vocabulary().boundSqlOf(Call);
+  if (Bound == model::BoundSql::Writes || Bound == model::BoundSql::Unseen)
     sinkArguments(Call, {TSC_Records, {},
                          "the SQL parameter bound by '" + nameOf(Callee) + "'",
                          "values that are persisted", "it was bound to the statement here"});
+  if (Bound != model::BoundSql::NotABind)
     return;
-  }
   if (Callee->getDeclName().isIdentifier() &&
       model::nameContainsAny(Callee->getName(), Unit.Options.BindWords)) {
     const ValueDecl *Statement = nullptr;
@@ -905,13 +1081,23 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
       Statement = model::rootVariable(Member->getImplicitObjectArgument());
     else if (Call->getNumArgs() > 0)
       Statement = model::rootVariable(Call->getArg(0));
-    if (Statement && WriteStatements.contains(Statement)) {
+    // A statement prepared elsewhere (a member, a parameter) is bound to
+    // be run: binding into it is a store write, unless its SQL is seen
+    // here and only reads.
+    bool PreparedElsewhere = Statement && !PreparedStatements.contains(Statement) &&
+                             isStatementType(Statement->getType());
+    if (Statement && (WriteStatements.contains(Statement) || PreparedElsewhere)) {
       sinkArguments(Call, {TSC_Records, {},
                            "the SQL parameter bound by '" + nameOf(Callee) + "'",
                            "values that are persisted", "it was bound to the statement here"});
       return;
     }
   }
+
+  // run.setTraceback(tb) on a record, status.set_error_detail(tb) on a
+  // protobuf message.
+  if (handleSetter(Call, Callee))
+    return;
 
   // Responses: members of a Response type, functions that build one, and
   // functions named by ResponseFunctions.
@@ -946,6 +1132,10 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
     putInContainer(Member->getImplicitObjectArgument(), T, Call->getBeginLoc(), Key);
     return;
   }
+
+  // snprintf(buffer, size, "%s", traceback) writes into its buffer.
+  if (!Callee->hasBody())
+    writeOutputArguments(Call, Callee);
 
   // A function defined here whose parameters reach a sink.
   if (model::hasNameIn(Callee, Unit.Options.Propagators))
@@ -998,6 +1188,8 @@ void FlowAnalysis::sink(const Taint &T, const SinkEvent &Event) {
 }
 
 void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template) {
+  // Every argument is a sink; emit reports the call once, at the first
+  // argument whose source is reported.
   for (const Expr *Argument : Call->arguments()) {
     Taint T = eval(Argument);
     if (T.empty())
@@ -1007,6 +1199,81 @@ void FlowAnalysis::sinkArguments(const CallExpr *Call, const SinkEvent &Template
     Event.Statement = Call;
     sink(T, Event);
   }
+}
+
+void FlowAnalysis::writeOutputArguments(const CallExpr *Call, const FunctionDecl *Callee) {
+  // The arguments a function without a body here may write into: a buffer
+  // of characters or a string or stream it takes by non-const reference.
+  auto IsOutput = [&](unsigned Index) {
+    if (Index >= Callee->getNumParams())
+      return false;
+    QualType Type = Callee->getParamDecl(Index)->getType();
+    if (const auto *Pointer = Type->getAs<PointerType>())
+      return Pointer->getPointeeType()->isAnyCharacterType() &&
+             !Pointer->getPointeeType().isConstQualified();
+    if (!Type->isLValueReferenceType() || Type.getNonReferenceType().isConstQualified())
+      return false;
+    const CXXRecordDecl *Class = Type.getNonReferenceType()->getAsCXXRecordDecl();
+    return Class && (Unit.Options.CarrierTypes.matches(Class) ||
+                     Class->getName().contains("ostream"));
+  };
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+  Taint Written;
+  llvm::SmallVector<const Expr *, 2> Outputs;
+  for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+    if (IsOutput(I - Offset))
+      Outputs.push_back(Call->getArg(I));
+    else
+      addAll(Written, eval(Call->getArg(I)));
+  }
+  if (Written.empty())
+    return;
+  for (const Expr *Output : Outputs)
+    if (const ValueDecl *Root = model::rootVariable(Output))
+      merge(Root, withHop(Written, Output->getBeginLoc(),
+                          "it was written into '" + Root->getNameAsString() + "' here"));
+}
+
+/// Is \p Name a setter's name (`setTraceback`, `set_error_detail`)?
+static bool isSetterName(StringRef Name) {
+  if (!Name.starts_with_insensitive("set") || Name.size() < 4)
+    return false;
+  return Name[3] == '_' || isUppercase(Name[3]);
+}
+
+/// Is \p Class a protobuf message (it derives from Message or MessageLite)?
+static bool isProtobufMessage(const CXXRecordDecl *Class) {
+  Class = Class ? Class->getDefinition() : nullptr;
+  if (!Class)
+    return false;
+  auto IsMessageBase = [](const CXXRecordDecl *Base) {
+    std::string Name = Base->getQualifiedNameAsString();
+    return Name == "google::protobuf::Message" || Name == "google::protobuf::MessageLite";
+  };
+  if (IsMessageBase(Class))
+    return true;
+  return !Class->forallBases([&](const CXXRecordDecl *Base) { return !IsMessageBase(Base); });
+}
+
+bool FlowAnalysis::handleSetter(const CallExpr *Call, const FunctionDecl *Callee) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  if (!Member || !Callee->getDeclName().isIdentifier() || !isSetterName(Callee->getName()))
+    return false;
+  const CXXRecordDecl *Class = Member->getRecordDecl();
+  if (Class && Unit.vocabulary().isRecord(Class)) {
+    sinkArguments(Call, {TSC_Records, {}, "the record setter '" + nameOf(Callee) + "'",
+                         "values that are persisted",
+                         "it was stored in the record by '" + nameOf(Callee) + "' here"});
+    return true;
+  }
+  // A protobuf message is built to leave the process: sent or stored.
+  if (isProtobufMessage(Class)) {
+    sinkArguments(Call, {TSC_Responses, {},
+                         "the message field setter '" + nameOf(Callee) + "'",
+                         "values that are sent", "it was set in the message here"});
+    return true;
+  }
+  return false;
 }
 
 void TracebackFlow::Unit::emit(FunctionSummary *Summary, const Origin &O,
@@ -1055,6 +1322,79 @@ void TracebackFlow::Unit::emit(FunctionSummary *Summary, const Origin &O,
 
 //===--- The translation unit ---------------------------------------------===//
 
+bool FlowAnalysis::run() {
+  FlowState Entry;
+  for (unsigned I = 0; I < Function->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Function->getParamDecl(I);
+    Origin O;
+    O.Kind = SourceKind::Param;
+    O.Param = I;
+    O.SourceLoc = Param->getLocation();
+    O.SourceName = Param->getNameAsString();
+    Entry.Vars[Param].push_back(O);
+  }
+  Stmt *Body = Function->getBody();
+  CFG::BuildOptions BuildOptions;
+  // Calls that may throw get an edge to their handlers: a catch block
+  // sees what any throwing point held.
+  BuildOptions.AddEHEdges = true;
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(Function, Body, &Context, BuildOptions);
+  if (!Graph) {
+    // No CFG: a walk as written, twice for the flows a loop carries back.
+    State = std::move(Entry);
+    visit(Body);
+    visit(Body);
+    return true;
+  }
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>()) {
+        Elements.insert(S->getStmt());
+        // The inner links of a `<<` chain come first in the CFG; the
+        // outermost one handles the whole chain.
+        const auto *Link = dyn_cast<CXXOperatorCallExpr>(S->getStmt());
+        for (unsigned Level = 0; Link && Link->getOperator() == OO_LessLess &&
+                                 Link->getNumArgs() == 2 && Level < MaxExprDepth;
+             ++Level) {
+          Link = dyn_cast<CXXOperatorCallExpr>(model::skipWrappers(Link->getArg(0)));
+          if (Link)
+            InnerStreamLinks.insert(Link);
+        }
+      }
+
+  // A forward may-analysis: a variable holds what any path brings to it.
+  std::vector<std::optional<FlowState>> Out(Graph->getNumBlockIDs());
+  PostOrderCFGView Order(Graph.get());
+  ForwardDataflowWorklist Worklist(*Graph, &Order);
+  Worklist.enqueueBlock(&Graph->getEntry());
+  uint64_t Steps = 0;
+  // Terminates: the states only grow, each origin set is bounded, and the
+  // budget bounds the work.
+  while (const CFGBlock *Block = Worklist.dequeue()) {
+    Steps += 1 + Block->size();
+    if (Steps > Unit.Options.Budget)
+      return false;
+    if (Block == &Graph->getEntry()) {
+      State = Entry;
+    } else {
+      State = FlowState();
+      for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
+        if (const CFGBlock *From = Pred.getReachableBlock();
+            From && Out[From->getBlockID()])
+          State.join(*Out[From->getBlockID()]);
+    }
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        visit(S->getStmt());
+    std::optional<FlowState> &Previous = Out[Block->getBlockID()];
+    if (Previous && *Previous == State)
+      continue;
+    Previous = std::move(State);
+    Worklist.enqueueSuccessors(Block);
+  }
+  return true;
+}
+
 FlowAnalysis::FlowAnalysis(TracebackFlow::Unit &Unit, const FunctionDecl *Function,
                            unsigned Depth, FunctionSummary &Summary)
     : Unit(Unit), Context(Unit.Context), Function(Function), Depth(Depth),
@@ -1067,14 +1407,78 @@ TracebackFlow::~TracebackFlow() = default;
 
 ASTContext &TracebackFlow::context() const { return State->Context; }
 
+void TracebackFlow::Unit::prepareClass(const CXXRecordDecl *Class) {
+  if (!Class || !PreparedClasses.insert(Class).second)
+    return;
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    const FunctionDecl *Definition = nullptr;
+    if (Method->hasBody(Definition) && Definition && hasSource(Definition->getBody()))
+      summaryOf(Definition, 0);
+  }
+}
+
+bool TracebackFlow::Unit::readsTaintedMember(const Stmt *S) const {
+  if (!S || MemberTaint.empty())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Stack{S};
+  // Each statement is visited once.
+  while (!Stack.empty()) {
+    const Stmt *Current = Stack.pop_back_val();
+    if (!Current)
+      continue;
+    if (const auto *Member = dyn_cast<MemberExpr>(Current))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+          Field && MemberTaint.count(Field) &&
+          isa<CXXThisExpr>(model::skipWrappers(Member->getBase())))
+        return true;
+    for (const Stmt *Child : Current->children())
+      Stack.push_back(Child);
+  }
+  return false;
+}
+
+bool TracebackFlow::Unit::callsSourceFunction(const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 32> Stack{S};
+  // Each statement is visited once; each callee's body is scanned once.
+  while (!Stack.empty()) {
+    const Stmt *Current = Stack.pop_back_val();
+    if (!Current || isa<LambdaExpr>(Current))
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(Current))
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        const FunctionDecl *Definition = nullptr;
+        if (Callee->hasBody(Definition) && Definition &&
+            !Context.getSourceManager().isInSystemHeader(Definition->getLocation())) {
+          auto [It, New] = HoldsSource.try_emplace(Definition, false);
+          if (New)
+            It->second = hasSource(Definition->getBody());
+          if (It->second)
+            return true;
+        }
+      }
+    for (const Stmt *Child : Current->children())
+      Stack.push_back(Child);
+  }
+  return false;
+}
+
 std::vector<TracebackLeak> TracebackFlow::analyse(const FunctionDecl *Function) {
   if (!Function || !Function->hasBody() || Function->isInvalidDecl() ||
-      Function->isDefaulted() || State->Summaries.count(Function) ||
-      !State->hasSource(Function->getBody()))
+      Function->isDefaulted() || State->Summaries.count(Function))
     return {};
+  // Member functions that store a trace in a member come first.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    State->prepareClass(Method->getParent());
+  if (State->Summaries.count(Function) ||
+      (!State->hasSource(Function->getBody()) &&
+       !State->readsTaintedMember(Function->getBody()) &&
+       !State->callsSourceFunction(Function->getBody())))
+    return std::exchange(State->Leaks, {});
   State->summaryOf(Function, 0);
   return std::exchange(State->Leaks, {});
 }
+
+unsigned TracebackFlow::skippedFunctions() const { return State->SkippedFunctions; }
 
 unsigned parseTracebackSinks(StringRef Value, std::vector<std::string> &Unknown) {
   unsigned Mask = 0;

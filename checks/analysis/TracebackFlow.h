@@ -6,12 +6,21 @@
 // Each function (and lambda) defined in the translation unit is analysed at
 // most once, producing a summary: which of its origins reach its return
 // value, and which of its parameters reach a sink inside it. A function is
-// analysed when it contains a source itself, or when an analysed caller
-// needs its summary; everything else costs one scan of its body. The walk
-// over a body is flow-insensitive (a variable's taint is the union of what
-// was assigned to it) and makes a fixed number of passes, so loop-carried
-// flows are seen without iterating to a fixed point. Summaries are computed
-// on demand to a bounded call depth; a recursive call sees no summary.
+// analysed when it contains a source itself, when an analysed caller needs
+// its summary, or when it reads a member of `this` that another member
+// function of its class stored a trace in (those member functions are
+// analysed first); everything else costs one scan of its body. Summaries
+// are computed on demand to a bounded call depth; a recursive call sees no
+// summary.
+//
+// Inside a function the analysis is flow-sensitive: a forward may-analysis
+// over the function's CFG, to a fixed point, of what each local variable
+// (and each member of a local object, `info.detail`) holds. Assigning a
+// variable replaces what it held, so a variable reused for a clean value is
+// clean after the assignment; at a join the states are united. The work is
+// counted (one step per block visit and per statement in it) and stops at
+// Budget: what was reported until then stands, and the function is counted
+// as skipped.
 //
 // Every value carries its origins (the source, or a parameter of the
 // function being summarised) and the hops it took, which become the notes
@@ -84,6 +93,11 @@ struct TracebackFlowOptions {
   /// Lower-case words: a function whose name contains one binds SQL
   /// parameters.
   std::vector<std::string> BindWords;
+  /// Functions whose result describes the exception being handled
+  /// (boost::diagnostic_information).
+  model::DeclNameList ExceptionTextFunctions{"", model::UnqualifiedMatch::Equal};
+  /// The most analysis steps spent on one function.
+  unsigned Budget = 0;
   /// Sink classes (TracebackSinkClass bits) reported for each kind of source.
   unsigned StackTraceSinks = 0;
   unsigned MessageSinks = 0;
@@ -130,6 +144,9 @@ public:
   /// summaries it needs; returns the leaks found that were not returned
   /// before.
   std::vector<TracebackLeak> analyse(const FunctionDecl *Function);
+
+  /// How many functions of the translation unit passed the budget so far.
+  unsigned skippedFunctions() const;
 
   class Unit;
 

@@ -9,6 +9,8 @@
 namespace clang::tidy::modelguard::model {
 
 bool AccessPath::startsWith(const AccessPath &Other) const {
+  if (Other.Getter)
+    return *this == Other;
   if (Root != Other.Root || Fields.size() < Other.Fields.size())
     return false;
   return std::equal(Other.Fields.begin(), Other.Fields.end(), Fields.begin());
@@ -21,10 +23,46 @@ std::string AccessPath::spelling() const {
       Text += '.';
     Text += Field->getNameAsString();
   }
+  if (Getter) {
+    if (!Text.empty())
+      Text += '.';
+    Text += Getter->getNameAsString() + "()";
+  }
   return Text;
 }
 
-std::optional<AccessPath> accessPathOf(const Expr *E, OverloadedDeref Overloaded) {
+bool isConstGetter(const CXXMethodDecl *Method) {
+  return Method && Method->isConst() && !Method->isStatic() &&
+         Method->getNumParams() == 0 && Method->getDeclName().isIdentifier() &&
+         !Method->getReturnType()->isVoidType();
+}
+
+/// The object of a getter call \p E (looking through the temporaries a
+/// returned value makes), or null.
+static const Expr *getterObject(const Expr *E, const CXXMethodDecl *&Getter) {
+  // Bounded by the depth of the expression.
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temporary->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else
+      break;
+  }
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  if (!Call || Call->getNumArgs() != 0 || !isConstGetter(Call->getMethodDecl()))
+    return nullptr;
+  Getter = Call->getMethodDecl();
+  return Call->getImplicitObjectArgument();
+}
+
+std::optional<AccessPath> accessPathOf(const Expr *E, OverloadedDeref Overloaded,
+                                       GetterCalls Getters) {
+  const CXXMethodDecl *Getter = nullptr;
+  if (Getters == GetterCalls::Follow && E)
+    if (const Expr *Object = getterObject(E, Getter))
+      E = Object;
   // Bounded by the depth of the expression, which the parser bounds.
   llvm::SmallVector<const FieldDecl *, 4> Reversed;
   while (E) {
@@ -58,6 +96,7 @@ std::optional<AccessPath> accessPathOf(const Expr *E, OverloadedDeref Overloaded
       return std::nullopt;
     }
     Path.Fields.assign(Reversed.rbegin(), Reversed.rend());
+    Path.Getter = Getter;
     return Path;
   }
   return std::nullopt;

@@ -13,6 +13,7 @@
 #define MODELGUARD_MODEL_ACCESSPATH_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallVector.h"
@@ -26,13 +27,18 @@ struct AccessPath {
   const ValueDecl *Root = nullptr;
   /// Fields from the root outwards.
   llvm::SmallVector<const FieldDecl *, 2> Fields;
+  /// A const member function called without arguments on what the fields
+  /// reach (`row.getEmail()`), when accessPathOf follows getters; repeated
+  /// calls of it on the same object name the same value.
+  const CXXMethodDecl *Getter = nullptr;
 
   bool operator==(const AccessPath &Other) const {
-    return Root == Other.Root && Fields == Other.Fields;
+    return Root == Other.Root && Fields == Other.Fields && Getter == Other.Getter;
   }
   bool operator!=(const AccessPath &Other) const { return !(*this == Other); }
 
-  /// Is this path \p Other or a path reached from it (`a.b.c` from `a.b`)?
+  /// Is this path \p Other or a path reached from it (`a.b.c` and
+  /// `a.b.getC()` from `a.b`)?
   bool startsWith(const AccessPath &Other) const;
 
   /// "obj.field" or "field" (for `this`), for messages.
@@ -43,11 +49,20 @@ struct AccessPath {
 /// pointers): as the object they wrap, or as the end of the path.
 enum class OverloadedDeref { Stop, LookThrough };
 
+/// Whether accessPathOf treats an outermost call of a const member function
+/// without arguments (a getter) as part of the path.
+enum class GetterCalls { Stop, Follow };
+
+/// Is \p Method a getter: a const, non-static member function with no
+/// parameters that is not an operator or a conversion?
+bool isConstGetter(const CXXMethodDecl *Method);
+
 /// The path \p E names, looking through parentheses, implicit casts,
 /// `*ptr`/`ptr->` on raw pointers and `this->`; std::nullopt when \p E is
 /// anything else.
 std::optional<AccessPath>
-accessPathOf(const Expr *E, OverloadedDeref Overloaded = OverloadedDeref::Stop);
+accessPathOf(const Expr *E, OverloadedDeref Overloaded = OverloadedDeref::Stop,
+             GetterCalls Getters = GetterCalls::Stop);
 
 //===----------------------------------------------------------------------===//
 // The expression toolkit: what the analyses ask of an expression before

@@ -233,6 +233,15 @@ bool ModelVocabulary::isRecord(const CXXRecordDecl *Class) const {
 
 //===--- Nullable members --------------------------------------------------===//
 
+bool ModelVocabulary::isNullableClass(const CXXRecordDecl *Class) const {
+  if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class)) {
+    const ClassTemplateDecl *Template = Instance->getSpecializedTemplate();
+    if (NullableTemplates.matches(Template) || Profiles.nullableFor(Template))
+      return true;
+  }
+  return Profiles.nullableFor(Class) != nullptr;
+}
+
 NullableForm ModelVocabulary::nullableFormOfType(QualType Type) const {
   if (Type.isNull())
     return NullableForm::NotNullable;
@@ -252,14 +261,23 @@ NullableForm ModelVocabulary::nullableFormOfType(QualType Type) const {
   const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
   if (!Class)
     return NullableForm::NotNullable;
-  if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
-    if (NullableTemplates.matches(Instance->getSpecializedTemplate()) ||
-        Profiles.nullableFor(Instance->getSpecializedTemplate()))
-      return NullableForm::Wrapper;
-  if (Profiles.nullableFor(Class))
-    return NullableForm::Wrapper;
   if (NullableTypes && NullableTypes->match(Class->getQualifiedNameAsString()))
     return NullableForm::Wrapper;
+  // The class or a base of it (oatpp::String derives from ObjectWrapper),
+  // named by the vocabulary or a library profile; bases are followed a few
+  // levels down.
+  llvm::SmallVector<std::pair<const CXXRecordDecl *, unsigned>, 4> Work{{Class, 0}};
+  while (!Work.empty()) {
+    auto [Current, Depth] = Work.pop_back_val();
+    if (isNullableClass(Current))
+      return NullableForm::Wrapper;
+    const CXXRecordDecl *Definition = Current->getDefinition();
+    if (!Definition || Depth == MaxNullableBaseDepth)
+      continue;
+    for (const CXXBaseSpecifier &Base : Definition->bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+        Work.push_back({BaseClass, Depth + 1});
+  }
   return NullableForm::NotNullable;
 }
 
@@ -879,13 +897,21 @@ const StringLiteral *ModelVocabulary::preparedSql(const Expr *Statement,
   return Last ? Last->second : nullptr;
 }
 
-bool ModelVocabulary::bindsToWrite(const CallExpr *Call) const {
+BoundSql ModelVocabulary::boundSqlOf(const CallExpr *Call) const {
   const profiles::ProfileCall *Known =
       Call ? Profiles.callFor(Call->getDirectCallee()) : nullptr;
   if (!Known || Known->Kind != profiles::CallKind::Bind)
-    return false;
-  const StringLiteral *Sql = preparedSql(statementOf(Call, *Known), Call);
-  return Sql && Sql->getCharByteWidth() == 1 && (classifySql(Sql->getString()) & SA_Write);
+    return BoundSql::NotABind;
+  // A member or a parameter is prepared by other code, to be run.
+  const VarDecl *Var = statementVariable(statementOf(Call, *Known));
+  if (!Var)
+    return BoundSql::Unseen;
+  const auto *Last = lastPreparationBefore(*statementUses(Var), Call->getBeginLoc(),
+                                           Var->getASTContext().getSourceManager());
+  const StringLiteral *Sql = Last ? Last->second : nullptr;
+  if (!Sql || Sql->getCharByteWidth() != 1)
+    return BoundSql::Unseen;
+  return classifySql(Sql->getString()) & SA_Write ? BoundSql::Writes : BoundSql::Reads;
 }
 
 void ModelVocabulary::boundValues(const CallExpr *Execute,

@@ -66,6 +66,14 @@ struct StatementUses {
   llvm::SmallVector<const CallExpr *, 4> Binds;
 };
 
+/// What the SQL of a statement values are bound to does.
+enum class BoundSql {
+  NotABind, ///< the call is not a profiled bind
+  Reads,    ///< prepared in the function with SQL that only reads
+  Writes,   ///< prepared in the function with SQL that writes
+  Unseen,   ///< prepared elsewhere, or with SQL that is not a literal
+};
+
 /// A statement that opens or closes a synchronised region explicitly.
 enum class SyncEdge { None, Acquire, Release };
 
@@ -149,9 +157,11 @@ public:
   void boundValues(const CallExpr *Execute,
                    llvm::SmallVectorImpl<const Expr *> &Values) const;
 
-  /// Is \p Call a profiled `bind` on a statement prepared with SQL that
-  /// writes (sqlite3_bind_text on an INSERT)? Its values are persisted.
-  bool bindsToWrite(const CallExpr *Call) const;
+  /// What the statement a profiled `bind` call \p Call binds into does,
+  /// as far as the function shows: sqlite3_bind_text on an INSERT prepared
+  /// there writes, on a SELECT reads; on a parameter or a member, or after
+  /// SQL that is not a literal, the text is unseen.
+  BoundSql boundSqlOf(const CallExpr *Call) const;
 
   /// What calling \p Function does to a store: a function in a store
   /// namespace or a member function of a store class, classified by the
@@ -246,6 +256,11 @@ private:
   bool computeIsRecord(const CXXRecordDecl *Class, unsigned Depth) const;
   bool hasPersistMethod(const CXXRecordDecl *Class) const;
   bool hasRecordAnnotation(const Decl *D) const;
+  /// Whether \p Class itself (not its bases) is a nullable wrapper: an
+  /// instance of a NullableTemplates template or one a library profile names.
+  bool isNullableClass(const CXXRecordDecl *Class) const;
+  /// How many levels of base classes nullableFormOfType looks through.
+  static constexpr unsigned MaxNullableBaseDepth = 4;
   bool isInStoreNamespace(const Decl *D) const;
   std::optional<llvm::Regex> compileRegex(const ClangTidyCheck::OptionsView &Options,
                                           llvm::StringRef OptionName);

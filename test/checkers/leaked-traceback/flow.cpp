@@ -67,15 +67,26 @@ void through_parameter(const std::string &traceback) {
   save_details(4, traceback);
 }
 
-// A loop: the element flows on the second pass.
+// A loop: what one iteration assigns reaches the sink in the next.
 void loop(const std::vector<std::string> &frames, const std::string &traceback) {
   std::string joined;
-  for (const std::string &frame : frames)
+  for (const std::string &frame : frames) {
     db::event_save(5, joined);
-  // CHECK-NOTES: :[[@LINE-1]]:23: warning: stack trace 'traceback' flows into the store write 'db::event_save'
-  // CHECK-NOTES: :[[@LINE+2]]:12: note: the stack trace came from 'traceback' here
-  // CHECK-NOTES: :[[@LINE+1]]:3: note: it flowed into 'joined' here
+    // CHECK-NOTES: :[[@LINE-1]]:23: warning: stack trace 'traceback' flows into the store write 'db::event_save'
+    // CHECK-NOTES: :[[@LINE+2]]:14: note: the stack trace came from 'traceback' here
+    // CHECK-NOTES: :[[@LINE+1]]:5: note: it flowed into 'joined' here
+    joined = traceback;
+  }
+}
+
+// Assigned after the loop: no path takes it to the sink.
+void after_loop(const std::vector<std::string> &frames, const std::string &traceback,
+                std::string &log_line) {
+  std::string joined;
+  for (const std::string &frame : frames)
+    db::event_save(6, joined);
   joined = traceback;
+  log_line = joined;
 }
 
 // std::format.

@@ -1,0 +1,73 @@
+// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -isystem /usr/include/jsoncpp
+
+// Structured builders: nlohmann::json and jsoncpp from their installed
+// headers; the response is written with the document's text.
+#include <json/json.h>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "traceback-store.h"
+
+namespace http {
+struct Response {
+  int status = 200;
+  std::string body;
+};
+} // namespace http
+
+void nlohmann_element(http::Response &res, const std::exception &error) {
+  nlohmann::json body;
+  body["status"] = "error";
+  body["detail"] = error.what();
+  res.body = body.dump();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exception details 'error.what()' flow into the response field 'Response::body'{{.*}} [modelguard-leaked-traceback]
+}
+
+void nlohmann_initialiser(http::Response &res, const std::exception &error) {
+  nlohmann::json body = {{"status", "error"}, {"detail", error.what()}};
+  res.body = body.dump(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exception details 'error.what()' flow into the response field 'Response::body'{{.*}} [modelguard-leaked-traceback]
+}
+
+void jsoncpp_element(http::Response &res, const std::exception &error) {
+  Json::Value root;
+  root["code"] = 500;
+  root["message"] = error.what();
+  Json::StreamWriterBuilder writer;
+  res.body = Json::writeString(writer, root);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exception details 'error.what()' flow into the response field 'Response::body'{{.*}} [modelguard-leaked-traceback]
+}
+
+// An error object: its trace-carrying field is tainted, its status code is
+// not.
+struct ErrorInfo {
+  int code = 0;
+  std::string detail;
+};
+
+void error_object(http::Response &res, const std::exception &error) {
+  ErrorInfo info;
+  info.code = 500;
+  info.detail = error.what();
+  res.status = info.code;
+  res.body = info.detail;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: exception details 'error.what()' flow into the response field 'Response::body'{{.*}} [modelguard-leaked-traceback]
+}
+
+// The correct idioms: a fixed message and an error code.
+void sanitised(http::Response &res, const std::exception &error) {
+  nlohmann::json body;
+  body["status"] = "error";
+  body["detail"] = "internal error";
+  body["length"] = std::string(error.what()).size();
+  res.body = body.dump();
+  Json::Value root;
+  root["code"] = 500;
+  Json::StreamWriterBuilder writer;
+  res.body = Json::writeString(writer, root);
+  ErrorInfo info;
+  info.code = 500;
+  info.detail = error.what();
+  res.status = info.code;
+}
