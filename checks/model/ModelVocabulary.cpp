@@ -672,7 +672,10 @@ bool ModelVocabulary::isStoreValueType(QualType Type) const {
 
 StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
   StoreCall Result;
-  if (!Call)
+  // A call the compiler could not build (an undeclared argument, say) does
+  // nothing a check can reason about. Clang 22 keeps such a call only as a
+  // RecoveryExpr; clang 19 keeps a CallExpr that contains errors.
+  if (!Call || Call->containsErrors())
     return Result;
   // `"UPDATE t SET n = " + value` builds SQL text; it does not run it.
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Call);

@@ -141,7 +141,7 @@ public:
   /// its own argument or the text its statement was prepared with);
   /// otherwise a function in a store namespace or a member of a store class
   /// is classified by the leading verb of its name, and any call passed SQL
-  /// text by the statement.
+  /// text by the statement. A call that contains compile errors is none.
   StoreCall classifyStoreCall(const CallExpr *Call) const;
 
   /// The SQL text the statement \p Statement (a local variable, or `&` of

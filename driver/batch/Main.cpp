@@ -253,13 +253,17 @@ int runMerge(const Options &O) {
   return finishReport(R, O, Changes ? &*Changes : nullptr);
 }
 
-/// Options for every file: the defaults (modelguard's checks only), the
-/// `.clang-tidy` files found from the file upwards or --config, then
-/// --checks and --header-filter on top, as clang-tidy combines them.
+/// Options for every file: the defaults (modelguard's checks only, every
+/// header), the `.clang-tidy` files found from the file upwards or --config,
+/// then --checks and --header-filter on top, as clang-tidy combines them.
 std::unique_ptr<tidy::ClangTidyOptionsProvider>
 makeOptionsProvider(const Options &O, std::string &Error) {
   tidy::ClangTidyOptions Defaults = tidy::ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,modelguard-*";
+  // Findings in the project's headers are reported (and de-duplicated) with
+  // any LLVM version: clang-tidy 22's default filter is ".*", but 19's
+  // reports no header at all.
+  Defaults.HeaderFilterRegex = ".*";
   tidy::ClangTidyOptions Overrides;
   if (O.Checks)
     Overrides.Checks = *O.Checks;

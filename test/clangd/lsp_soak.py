@@ -36,7 +36,9 @@ import json
 import os
 import pathlib
 import random
+import re
 import shlex
+import subprocess
 import sys
 import time
 
@@ -154,6 +156,16 @@ def resident_mib(pid):
     raise Failure("no VmRSS for process %d" % pid)
 
 
+def clangd_major(clangd):
+    """The major version the server at CLANGD reports ("clangd version 19.1.7")."""
+    output = subprocess.run([clangd, "--version"], stdout=subprocess.PIPE,
+                            universal_newlines=True, check=True).stdout
+    match = re.search(r"clangd version (\d+)\.", output)
+    if not match:
+        raise Failure("no version in '%s --version': %s" % (clangd, output.strip()))
+    return int(match.group(1))
+
+
 class Session:
     """One server, initialised, for one project directory."""
 
@@ -163,13 +175,26 @@ class Session:
                               "--pch-storage=memory",
                               "--compile-commands-dir=" + str(args.workdir)],
                              log, env)
-        self.server.request("initialize", {
+        capabilities = {
+            "general": {"positionEncodings": ["utf-8"]},
+            "textDocument": {"publishDiagnostics": {"versionSupport": True}}}
+        # The edits' positions are byte offsets. LSP 3.17 negotiates that with
+        # general.positionEncodings, which clangd 22 reads (and it calls the
+        # older way deprecated); clangd 19 knows only its own offsetEncoding
+        # extension and would otherwise count UTF-16 code units, misplacing
+        # every edit after a non-ASCII character.
+        if clangd_major(args.clangd) < 22:
+            capabilities["offsetEncoding"] = ["utf-8"]
+        reply = self.server.request("initialize", {
             "processId": os.getpid(),
             "rootUri": pathlib.Path(args.workdir).as_uri(),
-            "capabilities": {
-                "general": {"positionEncodings": ["utf-8"]},
-                "textDocument": {"publishDiagnostics": {"versionSupport": True}}},
+            "capabilities": capabilities,
         }, args.timeout)
+        encoding = (reply.get("capabilities", {}).get("positionEncoding")
+                    or reply.get("offsetEncoding"))
+        if encoding != "utf-8":
+            raise Failure("the server did not agree to UTF-8 positions (it chose %r)"
+                          % encoding)
         self.server.notify("initialized", {})
 
     def alive(self, what):
