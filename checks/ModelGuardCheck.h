@@ -3,8 +3,9 @@
 // What every modelguard check shares: its entry in the rules catalog, the
 // options that entry declares (read once, with the catalog's defaults, and
 // stored back so that --dump-config tells the truth), the model vocabulary
-// configured for it, the language and traversal every check uses, and the
-// one walk over the function and lambda bodies of a translation unit.
+// configured for it, and the language and traversal every check uses. The
+// one walk over the function and lambda bodies of a translation unit that
+// the body-analysing checks share is model/FunctionBodies.h.
 //
 //===----------------------------------------------------------------------===//
 

@@ -10,6 +10,7 @@
 #include "model/FunctionBodies.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -21,7 +22,8 @@ UncheckedNullableFieldCheck::UncheckedNullableFieldCheck(StringRef Name,
                                                          ClangTidyContext *Context)
     : ModelGuardCheck(Name, Context), RecordsOnly(boolOption("RecordsOnly")),
       EncapsulatedMembers(boolOption("EncapsulatedMembers")),
-      ReportSkippedFunctions(boolOption("ReportSkippedFunctions")) {
+      ReportSkippedFunctions(boolOption("ReportSkippedFunctions")),
+      PointerGetterTypes(stringOption("PointerGetterTypes"), model::UnqualifiedMatch::Equal) {
   Analysis.FormOf = [this](const FieldDecl *Field) { return formOf(Field); };
   Analysis.GetterFormOf = [this](const CXXMethodDecl *Getter) {
     return getterFormOf(Getter);
@@ -66,15 +68,15 @@ model::NullableForm UncheckedNullableFieldCheck::formOf(const FieldDecl *Field) 
   return Form;
 }
 
-/// Is \p Type a raw or standard smart pointer? A record's getter that
-/// returns one gives a column that may be NULL (Drogon's getX()).
-static bool isPointerLike(QualType Type) {
+/// Is \p Type a raw pointer or one of PointerGetterTypes? A record's getter
+/// that returns one gives a column that may be NULL (Drogon's getX()).
+bool UncheckedNullableFieldCheck::isPointerLike(QualType Type) const {
   Type = Type.getNonReferenceType();
   if (Type->isPointerType())
     return true;
-  const auto *Class = Type->getAsCXXRecordDecl();
-  return Class && Class->isInStdNamespace() && Class->getIdentifier() &&
-         (Class->getName() == "shared_ptr" || Class->getName() == "unique_ptr");
+  const auto *Specialisation =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Type->getAsCXXRecordDecl());
+  return Specialisation && PointerGetterTypes.matches(Specialisation->getSpecializedTemplate());
 }
 
 model::NullableForm UncheckedNullableFieldCheck::getterFormOf(const CXXMethodDecl *Getter) {

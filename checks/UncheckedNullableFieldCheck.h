@@ -27,10 +27,14 @@ private:
                ASTContext &Context);
   model::NullableForm formOf(const FieldDecl *Field);
   model::NullableForm getterFormOf(const CXXMethodDecl *Getter);
+  bool isPointerLike(QualType Type) const;
 
   const bool RecordsOnly;
   const bool EncapsulatedMembers;
   const bool ReportSkippedFunctions;
+  /// Smart pointer templates a record getter returns null in for an absent
+  /// value.
+  const model::DeclNameList PointerGetterTypes;
 
   analysis::PresenceOptions Analysis;
   /// Per translation unit: the nullable form of each field seen, the state

@@ -11,16 +11,14 @@
 #      sanitizer and fuzzer runs are not repeated.
 # Ends with lit's summaries and a one-line "N passed, N failed" total.
 #
-#   scripts/test.sh              1 and 2 (what CI runs)
+#   scripts/test.sh              all three (what CI runs)
+#   scripts/test.sh --llvm all   all three
 #   scripts/test.sh --llvm 22    1 and 2
 #   scripts/test.sh --llvm 19    3 only
-#   scripts/test.sh --llvm all   all three
-# The LLVM 19 suite is not yet part of the default run: its driver tests
-# and three checker tests do not pass yet against clang-tidy-19.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-versions="22"
+versions="22 19"
 case "${1:-}" in
   "") ;;
   --llvm)

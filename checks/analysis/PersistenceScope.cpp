@@ -270,13 +270,15 @@ PersistenceScope Locator::functionScope(const FunctionDecl *F,
     return Scope;
   // A store function itself (`OrderRepository::save`, `db::order_get`),
   // whatever its body calls.
+  const auto *Method = dyn_cast<CXXMethodDecl>(F);
+  const CXXRecordDecl *Owner = Method ? Method->getParent() : nullptr;
   unsigned Access = Options.Vocabulary->classifyStoreFunction(F);
+  if (Access && Owner && !Options.Vocabulary->bearsOutStoreName(Owner))
+    Access = model::SA_None;
   if (Access & WriteAccess)
     return {ScopeRole::StoreWriter, F, nullptr, false, {}};
   if (Access & ReadAccess)
     return {ScopeRole::StoreReader, F, nullptr, false, {}};
-  const auto *Method = dyn_cast<CXXMethodDecl>(F);
-  const CXXRecordDecl *Owner = Method ? Method->getParent() : nullptr;
   if (Owner && Options.Vocabulary->isRecord(Owner))
     return {ScopeRole::RecordMember, F, Owner, false, {}};
   // A friend function defined in a record's body.
@@ -306,6 +308,10 @@ PersistenceScope Locator::bodyScope(const FunctionDecl *F) {
       continue;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
+      // One call on a class named like a store is too little to call a
+      // function persistence code unless the class bears its name out.
+      if (Store.NamedClass && !Vocabulary.bearsOutStoreName(Store.NamedClass))
+        Store = {};
       if (Store.is(WriteAccess)) {
         Write = Call->getExprLoc();
         break;

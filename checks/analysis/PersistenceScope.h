@@ -6,7 +6,9 @@
 //     transaction (a store call or a transaction anywhere in its body,
 //     lambdas included), or that is itself a store function (a member of a
 //     store class or a function in a store namespace whose name says it
-//     reads or writes);
+//     reads or writes); a class counts by its name (StoreClassSuffixes)
+//     only when what the unit shows of it bears the name out (see
+//     ModelVocabulary::bearsOutStoreName);
 //   - a member function of a record class;
 //   - the body of a record class;
 //   - the declaration of a nullable field.

@@ -40,17 +40,7 @@ bool isConstGetter(const CXXMethodDecl *Method) {
 /// The object of a getter call \p E (looking through the temporaries a
 /// returned value makes), or null.
 static const Expr *getterObject(const Expr *E, const CXXMethodDecl *&Getter) {
-  // Bounded by the depth of the expression.
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temporary->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else
-      break;
-  }
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(skipWrappers(E, WrapperRule::SameValue));
   if (!Call || Call->getNumArgs() != 0 || !isConstGetter(Call->getMethodDecl()))
     return nullptr;
   Getter = Call->getMethodDecl();

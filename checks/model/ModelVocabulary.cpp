@@ -649,6 +649,122 @@ bool ModelVocabulary::isStoreClass(const CXXRecordDecl *Class) const {
   return Class && StoreClasses.matches(Class);
 }
 
+namespace {
+/// How many store classes deep bearsOutStoreName follows handles and calls.
+constexpr unsigned MaxStoreEvidenceDepth = 3;
+/// The most statements of one class's member function bodies it looks at.
+constexpr unsigned StoreEvidenceBudget = 4000;
+} // namespace
+
+bool ModelVocabulary::bearsOutStoreName(const CXXRecordDecl *Class) const {
+  return bearsOutStoreName(Class, 0);
+}
+
+bool ModelVocabulary::bearsOutStoreName(const CXXRecordDecl *Class,
+                                        unsigned Depth) const {
+  const CXXRecordDecl *Definition = Class ? Class->getDefinition() : nullptr;
+  if (!Definition)
+    return true; // nothing to see: the name decides
+  if (Depth > MaxStoreEvidenceDepth)
+    return false;
+  // A class whose evidence is being gathered (a handle that points back at
+  // its owner) gives none while it is.
+  auto [It, New] = StoreNameEvidence.try_emplace(Definition, false);
+  if (!New)
+    return It->second;
+  bool Result = computeBearsOutStoreName(Definition, Depth);
+  StoreNameEvidence[Definition] = Result;
+  return Result;
+}
+
+bool ModelVocabulary::computeBearsOutStoreName(const CXXRecordDecl *Definition,
+                                               unsigned Depth) const {
+  bool SawMembers = false, SawBodies = false;
+  unsigned Budget = StoreEvidenceBudget;
+  llvm::SmallVector<const CXXRecordDecl *, 4> Classes{Definition};
+  for (unsigned I = 0; I < Classes.size() && I < 8; ++I) {
+    const CXXRecordDecl *Class = Classes[I];
+    for (const FieldDecl *Field : Class->fields()) {
+      SawMembers = true;
+      if (holdsStoreHandle(Field->getType(), Depth))
+        return true;
+    }
+    for (const CXXMethodDecl *Method : Class->methods()) {
+      const FunctionDecl *Defined = nullptr;
+      if (Method->isImplicit() || !Method->getBody(Defined))
+        continue;
+      SawBodies = true;
+      if (bodyMakesStoreCall(Defined->getBody(), Definition, Depth, Budget))
+        return true;
+    }
+    for (const CXXBaseSpecifier &Base : Class->bases())
+      if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+        if ((BaseClass = BaseClass->getDefinition()))
+          Classes.push_back(BaseClass);
+  }
+  return !(SawMembers && SawBodies);
+}
+
+bool ModelVocabulary::holdsStoreHandle(QualType Type, unsigned Depth) const {
+  // Through pointers, references, arrays and one level of template
+  // arguments (std::unique_ptr<Database>, QSharedPointer<Session>).
+  for (unsigned Layer = 0; Layer < 4 && !Type.isNull(); ++Layer) {
+    Type = Type.getNonReferenceType();
+    if (Type->isPointerType() || Type->isArrayType())
+      Type = Type->getPointeeOrArrayElementType()->getCanonicalTypeUnqualified();
+    else
+      break;
+  }
+  const CXXRecordDecl *Class = Type.isNull() ? nullptr : Type->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  if (isStoreHandleClass(Class, Depth))
+    return true;
+  if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+    for (const TemplateArgument &Argument : Instance->getTemplateArgs().asArray())
+      if (Argument.getKind() == TemplateArgument::Type)
+        if (const CXXRecordDecl *Held = Argument.getAsType()->getAsCXXRecordDecl())
+          if (isStoreHandleClass(Held, Depth))
+            return true;
+  return false;
+}
+
+bool ModelVocabulary::isStoreHandleClass(const CXXRecordDecl *Class,
+                                         unsigned Depth) const {
+  if (isInStoreNamespace(Class) || Profiles.isTransactionType(Class))
+    return true;
+  if (const CXXRecordDecl *Definition = Class->getDefinition())
+    for (const CXXMethodDecl *Method : Definition->methods())
+      if (const profiles::ProfileCall *Known = Profiles.callFor(Method);
+          Known && Known->Kind != profiles::CallKind::None)
+        return true;
+  return isStoreClass(Class) && bearsOutStoreName(Class, Depth + 1);
+}
+
+bool ModelVocabulary::bodyMakesStoreCall(const Stmt *Body,
+                                         const CXXRecordDecl *Owner,
+                                         unsigned Depth, unsigned &Budget) const {
+  llvm::SmallVector<const Stmt *, 32> Pending{Body};
+  while (!Pending.empty() && Budget > 0) {
+    --Budget;
+    const Stmt *S = Pending.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const profiles::ProfileCall *Known = Profiles.callFor(Call->getDirectCallee());
+      if (Known && Known->Kind != profiles::CallKind::None)
+        return true;
+      StoreCall Store = classifyStoreCall(Call);
+      if (Store && (!Store.NamedClass ||
+                    (Store.NamedClass->getCanonicalDecl() != Owner->getCanonicalDecl() &&
+                     bearsOutStoreName(Store.NamedClass, Depth + 1))))
+        return true;
+    }
+    llvm::append_range(Pending, S->children());
+  }
+  return false;
+}
+
 bool ModelVocabulary::isStoreValueType(QualType Type) const {
   if (Type.isNull())
     return false;
@@ -699,11 +815,15 @@ StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return Result;
   Result.Access = classifyStoreFunction(Callee);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee); Result.Access && Method)
+    Result.NamedClass = Method->getParent();
   // A member inherited from a base that is not a store class, called on a
   // store class.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-      !Result.Access && Member && StoreClasses.matches(Member->getRecordDecl()))
+      !Result.Access && Member && StoreClasses.matches(Member->getRecordDecl())) {
     Result.Access = classifyStoreVerbs(Callee->getName());
+    Result.NamedClass = Member->getRecordDecl();
+  }
   return Result;
 }
 
@@ -1031,8 +1151,7 @@ static SyncEdge transactionStatementEdge(llvm::StringRef Sql) {
   // Everything after the words read must be punctuation or space.
   llvm::SmallVector<llvm::StringRef, 6> Parts;
   llvm::StringRef(Words).split(Parts, ' ', -1, /*KeepEmpty=*/false);
-  std::string Upper = Sql.upper();
-  size_t LettersInText = llvm::count_if(Upper, [](char C) { return llvm::isAlpha(C); });
+  size_t LettersInText = llvm::count_if(Sql, [](char C) { return llvm::isAlpha(C); });
   size_t LettersRead = 0;
   for (llvm::StringRef Part : Parts)
     LettersRead += Part.size();

@@ -52,6 +52,9 @@ struct StoreCall {
   unsigned Access = SA_None;
   /// The SQL text the access was derived from, when it came from SQL.
   const StringLiteral *Sql = nullptr;
+  /// The class whose name alone (StoreClassSuffixes) made this a store
+  /// call; null when SQL text, a library profile or a store namespace did.
+  const CXXRecordDecl *NamedClass = nullptr;
 
   bool is(unsigned Bits) const { return (Access & Bits) != 0; }
   explicit operator bool() const { return Access != SA_None; }
@@ -111,6 +114,7 @@ public:
   /// Forgets per-translation-unit caches.
   void reset() {
     RecordCache.clear();
+    StoreNameEvidence.clear();
     PreparedStatements.clear();
     Profiles.reset();
   }
@@ -183,6 +187,18 @@ public:
 
   /// Is \p Class a store class (its name ends in one of StoreClassSuffixes)?
   bool isStoreClass(const CXXRecordDecl *Class) const;
+
+  /// Does what the translation unit shows of store class \p Class bear its
+  /// name out? A name is only a name: `VideoStore` may be a video muxer and
+  /// `Connection` a socket. The class is borne out when a data member (its
+  /// own or a base's) holds a store handle (a class of a store namespace,
+  /// a class a library profile names members of, or a store class that is
+  /// itself borne out), or when a member function defined in the unit makes
+  /// a store call that does not rest on a class name alone. It is refuted
+  /// only when the unit shows both data members and member function bodies
+  /// and neither kind of evidence; a class the unit shows less of keeps
+  /// what its name says. Cached per translation unit; bounded work.
+  bool bearsOutStoreName(const CXXRecordDecl *Class) const;
 
   /// Is \p Type declared by the store layer: a class or type alias in a
   /// store namespace, or a store class? Values of such types (a `db::Values`
@@ -262,6 +278,12 @@ private:
   /// How many levels of base classes nullableFormOfType looks through.
   static constexpr unsigned MaxNullableBaseDepth = 4;
   bool isInStoreNamespace(const Decl *D) const;
+  bool computeBearsOutStoreName(const CXXRecordDecl *Definition, unsigned Depth) const;
+  bool bearsOutStoreName(const CXXRecordDecl *Class, unsigned Depth) const;
+  bool holdsStoreHandle(QualType Type, unsigned Depth) const;
+  bool isStoreHandleClass(const CXXRecordDecl *Class, unsigned Depth) const;
+  bool bodyMakesStoreCall(const Stmt *Body, const CXXRecordDecl *Owner,
+                          unsigned Depth, unsigned &Budget) const;
   std::optional<llvm::Regex> compileRegex(const ClangTidyCheck::OptionsView &Options,
                                           llvm::StringRef OptionName);
 
@@ -289,6 +311,8 @@ private:
   std::vector<std::string> LockMethods, UnlockMethods;
 
   mutable llvm::DenseMap<const CXXRecordDecl *, bool> RecordCache;
+  /// bearsOutStoreName, by class definition.
+  mutable llvm::DenseMap<const CXXRecordDecl *, bool> StoreNameEvidence;
 
   /// Filled while Profiles is constructed, then moved into Problems.
   std::vector<ProfileProblem> ProfileProblems;
