@@ -23,6 +23,9 @@ constexpr unsigned MaxDepth = 64;
 /// The most characters looked at between a comment and the declaration it
 /// may be attached to.
 constexpr unsigned MaxAttachmentGap = 4096;
+/// How many calls deep a store call by a class name is followed into the
+/// callee's body.
+constexpr unsigned MaxCalleeDepth = 3;
 
 constexpr unsigned WriteAccess = model::SA_Write | model::SA_Insert |
                                  model::SA_Upsert | model::SA_CompareAndSwap;
@@ -82,7 +85,9 @@ private:
   PersistenceScope attachedScope(const Decl *D, const PersistenceScope &Outer);
   PersistenceScope functionScope(const FunctionDecl *F,
                                  const PersistenceScope &Outer);
-  PersistenceScope bodyScope(const FunctionDecl *F);
+  PersistenceScope bodyScope(const FunctionDecl *F, unsigned Depth = 0);
+  unsigned nameOnlyAccess(const CallExpr *Call, const model::StoreCall &Store,
+                          unsigned Depth);
   bool isNullableField(const Decl *D) const;
   /// The text of \p File between the offsets \p From and \p To, when it is
   /// short enough to attach a comment across (MaxAttachmentGap).
@@ -287,7 +292,30 @@ PersistenceScope Locator::functionScope(const FunctionDecl *F,
   return Scope;
 }
 
-PersistenceScope Locator::bodyScope(const FunctionDecl *F) {
+/// A call that is a store call by its class's name alone. A callee whose
+/// body the unit shows does what its body does (`Connection::setState`
+/// changes a connection's state, whatever the class holds); any other
+/// callee counts when its class bears its name out.
+unsigned Locator::nameOnlyAccess(const CallExpr *Call,
+                                 const model::StoreCall &Store, unsigned Depth) {
+  const auto *Callee = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  const FunctionDecl *Definition = nullptr;
+  if (Callee && !Callee->isVirtual() && Callee->getBody(Definition) &&
+      Depth < MaxCalleeDepth) {
+    switch (bodyScope(Definition, Depth + 1).Role) {
+    case ScopeRole::StoreWriter:
+      return model::SA_Write;
+    case ScopeRole::StoreReader:
+      return model::SA_Read;
+    default:
+      return model::SA_None;
+    }
+  }
+  return Options.Vocabulary->bearsOutStoreName(Store.NamedClass) ? Store.Access
+                                                                 : model::SA_None;
+}
+
+PersistenceScope Locator::bodyScope(const FunctionDecl *F, unsigned Depth) {
   const FunctionDecl *Definition = nullptr;
   const Stmt *Body = F->getBody(Definition);
   if (!Body)
@@ -308,20 +336,15 @@ PersistenceScope Locator::bodyScope(const FunctionDecl *F) {
       continue;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       model::StoreCall Store = Vocabulary.classifyStoreCall(Call);
-      // One call on a class named like a store is too little to call a
-      // function persistence code unless the class bears its name out.
-      if (Store.NamedClass && !Vocabulary.bearsOutStoreName(Store.NamedClass))
-        Store = {};
+      if (Store.NamedClass)
+        Store.Access = nameOnlyAccess(Call, Store, Depth);
       if (Store.is(WriteAccess)) {
         Write = Call->getExprLoc();
         break;
       }
       if (Store.is(ReadAccess) && Read.isInvalid())
         Read = Call->getExprLoc();
-      const Decl *Key = nullptr;
-      if (Transaction.isInvalid() &&
-          Vocabulary.classifySyncCall(Call, Key) == model::SyncEdge::Acquire &&
-          !Key)
+      if (Transaction.isInvalid() && Vocabulary.opensTransaction(Call))
         Transaction = Call->getExprLoc();
     } else if (const auto *Declaration = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : Declaration->decls())

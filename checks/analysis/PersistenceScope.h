@@ -6,9 +6,11 @@
 //     transaction (a store call or a transaction anywhere in its body,
 //     lambdas included), or that is itself a store function (a member of a
 //     store class or a function in a store namespace whose name says it
-//     reads or writes); a class counts by its name (StoreClassSuffixes)
-//     only when what the unit shows of it bears the name out (see
-//     ModelVocabulary::bearsOutStoreName);
+//     reads or writes). A call that is a store call only by its class's
+//     name (StoreClassSuffixes) does what the callee's body does when the
+//     unit shows it (followed up to three calls deep), and otherwise counts
+//     only when the unit bears the class's name out (see
+//     ModelVocabulary::bearsOutStoreName); so does a store function;
 //   - a member function of a record class;
 //   - the body of a record class;
 //   - the declaration of a nullable field.

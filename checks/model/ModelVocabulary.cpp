@@ -1234,4 +1234,14 @@ SyncEdge ModelVocabulary::classifySyncCall(const CallExpr *Call,
   return SyncEdge::None;
 }
 
+bool ModelVocabulary::opensTransaction(const CallExpr *Call) const {
+  const Decl *Key = nullptr;
+  if (classifySyncCall(Call, Key) != SyncEdge::Acquire)
+    return false;
+  // A profiled begin names its database; a lock() names its mutex.
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  return !Member || Profiles.callFor(Call->getDirectCallee()) ||
+         !isLockable(Member->getRecordDecl());
+}
+
 } // namespace clang::tidy::modelguard::model

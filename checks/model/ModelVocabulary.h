@@ -239,6 +239,11 @@ public:
   /// explicitly, and on which object (\p Key, null for SQL).
   SyncEdge classifySyncCall(const CallExpr *Call, const Decl *&Key) const;
 
+  /// Does \p Call open a transaction (a SQL BEGIN, a profiled begin such
+  /// as QSqlDatabase::transaction, Redis MULTI or WATCH), as opposed to
+  /// taking a lock?
+  bool opensTransaction(const CallExpr *Call) const;
+
   /// Does \p Class provide lock() and unlock() (a mutex-like object)?
   bool isLockable(const CXXRecordDecl *Class) const;
 

@@ -61,6 +61,22 @@ std::optional<std::string> ResultCache::fileHash(llvm::StringRef Path) {
   return It->second;
 }
 
+/// The hash of this program's own file, once per process. The checks are
+/// linked into it, so a rebuilt driver (a changed check, a changed
+/// vocabulary) never reuses results of the old one, whatever its version
+/// number says; empty when the file cannot be read.
+static const std::string &executableIdentity() {
+  static const std::string Identity = [] {
+    // Any function of this program serves to locate it.
+    std::string Path = llvm::sys::fs::getMainExecutable(
+        nullptr, reinterpret_cast<void *>(&executableIdentity));
+    auto Contents = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/false);
+    return Contents ? hashBytes((*Contents)->getBuffer()) : std::string();
+  }();
+  return Identity;
+}
+
 std::optional<std::string> ResultCache::keyFor(const Job &J) {
   std::optional<std::string> MainHash = fileHash(J.File);
   if (!MainHash)
@@ -68,7 +84,8 @@ std::optional<std::string> ResultCache::keyFor(const Job &J) {
   std::string Key;
   llvm::raw_string_ostream OS(Key);
   OS << CacheFormat << '\0' << MODELGUARD_VERSION << '\0'
-     << MODELGUARD_LLVM_VERSION << '\0' << J.Directory << '\0' << J.File
+     << MODELGUARD_LLVM_VERSION << '\0' << executableIdentity() << '\0'
+     << J.Directory << '\0' << J.File
      << '\0';
   for (const std::string &A : J.Arguments)
     OS << A << '\0';

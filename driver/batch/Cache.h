@@ -1,7 +1,8 @@
 //===--- Cache.h - modelguard driver ----------------------------*- C++ -*-===//
 //
 // The per-translation-unit result cache. An entry is found by a key made of
-// the tool version, the compile command, the effective configuration and the
+// the tool version and the hash of the driver's own file (the checks are
+// linked into it), the compile command, the effective configuration and the
 // main file's content; it is used only when every file the translation unit
 // read still has the content it had. Entries are written to a temporary file
 // and renamed, so an interrupted run leaves either the old entry or the new
