@@ -89,6 +89,7 @@ private:
   unsigned nameOnlyAccess(const CallExpr *Call, const model::StoreCall &Store,
                           unsigned Depth);
   bool isNullableField(const Decl *D) const;
+  static bool hasDataMembers(const CXXRecordDecl *Class);
   /// The text of \p File between the offsets \p From and \p To, when it is
   /// short enough to attach a comment across (MaxAttachmentGap).
   std::optional<llvm::StringRef> gapText(FileID File, unsigned From, unsigned To) const;
@@ -274,11 +275,17 @@ PersistenceScope Locator::functionScope(const FunctionDecl *F,
   if (Scope.Role != ScopeRole::None)
     return Scope;
   // A store function itself (`OrderRepository::save`, `db::order_get`),
-  // whatever its body calls.
+  // whatever its body calls (a stub to be written). A member of a class
+  // named like a store is one only while the name is all the unit shows:
+  // a class with data members whose function body is visible is judged by
+  // that body (`Connection::readCommand` parses a socket), and one whose
+  // name the unit refutes is no store at all.
   const auto *Method = dyn_cast<CXXMethodDecl>(F);
   const CXXRecordDecl *Owner = Method ? Method->getParent() : nullptr;
   unsigned Access = Options.Vocabulary->classifyStoreFunction(F);
-  if (Access && Owner && !Options.Vocabulary->bearsOutStoreName(Owner))
+  if (Access && Owner &&
+      ((F->hasBody() && hasDataMembers(Owner)) ||
+       !Options.Vocabulary->bearsOutStoreName(Owner)))
     Access = model::SA_None;
   if (Access & WriteAccess)
     return {ScopeRole::StoreWriter, F, nullptr, false, {}};
@@ -368,6 +375,19 @@ PersistenceScope Locator::bodyScope(const FunctionDecl *F, unsigned Depth) {
   else if (Read.isValid())
     Scope = {ScopeRole::StoreReader, F, nullptr, false, Read};
   return Scope;
+}
+
+bool Locator::hasDataMembers(const CXXRecordDecl *Class) {
+  const CXXRecordDecl *Definition = Class->getDefinition();
+  if (!Definition)
+    return false;
+  if (!Definition->field_empty())
+    return true;
+  for (const CXXBaseSpecifier &Base : Definition->bases())
+    if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+      if (hasDataMembers(BaseClass))
+        return true;
+  return false;
 }
 
 bool Locator::isNullableField(const Decl *D) const {

@@ -440,12 +440,26 @@ const Expr *leftmostConcatenated(const Expr *E) {
   return E;
 }
 
+/// \p E without a call that views a string's characters (`sql.c_str()`,
+/// `sql.data()`), which passes the same text on.
+static const Expr *skipCharacterView(const Expr *E) {
+  if (const auto *View = dyn_cast_or_null<CXXMemberCallExpr>(E);
+      View && View->getNumArgs() == 0 && View->getMethodDecl() &&
+      View->getMethodDecl()->getDeclName().isIdentifier() &&
+      (View->getMethodDecl()->getName() == "c_str" ||
+       View->getMethodDecl()->getName() == "data"))
+    return skipWrappers(View->getImplicitObjectArgument());
+  return E;
+}
+
 /// The string literal \p Argument passes as SQL text: the literal itself,
-/// the first operand of a concatenation, a const variable initialised with
-/// one, or a Qt-style wrapper constructed or converted from one
-/// (QStringLiteral, QString(...)); null otherwise.
+/// the first operand of a concatenation, a variable initialised with one
+/// (a const one, or a local one: `std::string sql = "UPDATE t SET " + ...;
+/// exec(sql.c_str())`), or a Qt-style wrapper constructed or converted from
+/// one (QStringLiteral, QString(...)); null otherwise.
 static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
-  const Expr *Inner = leftmostConcatenated(skipWrappers(Argument));
+  const Expr *Inner =
+      leftmostConcatenated(skipCharacterView(skipWrappers(Argument)));
   if (const auto *Literal = dyn_cast_or_null<StringLiteral>(Inner))
     return Literal;
   // const char *Sql = "UPDATE ..."; exec(Sql);
@@ -453,10 +467,11 @@ static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       if (Var->getType().isConstQualified() ||
           (Var->getType()->isPointerType() &&
-           Var->getType()->getPointeeType().isConstQualified()))
+           Var->getType()->getPointeeType().isConstQualified()) ||
+          (Var->hasLocalStorage() && !Var->getType()->isReferenceType()))
         if (const Expr *Init = Var->getInit())
-          if (const auto *Literal =
-                  dyn_cast_or_null<StringLiteral>(skipWrappers(Init)))
+          if (const auto *Literal = dyn_cast_or_null<StringLiteral>(
+                  leftmostConcatenated(skipWrappers(Init))))
             return Literal;
   return nullptr;
 }

@@ -64,6 +64,12 @@ public:
     appendFromClient(QStringLiteral("logout-marker"), 0);
   }
 
+  // A reader of the client's socket, in a class that holds the storage.
+  QString readCommand() {
+    // TODO: compare the tag with the current handler's
+    return m_pending.isEmpty() ? QString() : m_pending.takeFirst();
+  }
+
 private:
   void setState(State state) {
     if (state == m_state)

@@ -54,12 +54,17 @@ void pay(AccountRepository &accounts, int64_t account, int64_t cents) {
   accounts.update_balance(account, cents);
 }
 
-// It holds a repository that is borne out, through a smart pointer.
+// It holds a repository that is borne out, through a smart pointer. Its
+// functions are judged by their visible bodies.
 class SessionStore {
 public:
-  void save_session(const std::string &token) {
-    // HACK: the token doubles as the session's key
-    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: untracked 'HACK' comment in 'SessionStore::save_session', which writes to the store [modelguard-untracked-todo]
+  void charge(int64_t account, int64_t cents) {
+    // HACK: the session pays for every account it opened
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: untracked 'HACK' comment in 'SessionStore::charge', which writes to the store [modelguard-untracked-todo]
+    accounts_->update_balance(account, -cents);
+  }
+  void save_token(const std::string &token) {
+    // TODO: the token doubles as the session's key
     last_token_ = token;
   }
 
