@@ -144,8 +144,12 @@ void LibraryProfiles::index() {
   // bundled entry.
   for (unsigned I = 0; I < Selected.size(); ++I) {
     const profiles::LibraryProfile &Profile = *Selected[I];
-    for (const profiles::ProfileCall &Call : Profile.Calls)
+    for (const profiles::ProfileCall &Call : Profile.Calls) {
       Calls[Call.Function] = {I, &Call};
+      llvm::StringRef Scope = llvm::StringRef(Call.Function).rsplit("::").first;
+      if (Scope != Call.Function)
+        CallScopes[Scope] = {I, &Call.Function};
+    }
     for (const std::string &Name : Profile.Transactions)
       Transactions[Name] = {I, &Name};
     for (const std::string &Name : Profile.Records)
@@ -248,6 +252,10 @@ bool LibraryProfiles::classListed(const llvm::StringMap<Indexed<std::string>> &M
   if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
     return findActive(Map, Instance->getSpecializedTemplate()) != nullptr;
   return false;
+}
+
+bool LibraryProfiles::listsMembersOf(const CXXRecordDecl *Class) const {
+  return classListed(CallScopes, Class);
 }
 
 bool LibraryProfiles::isTransactionType(const CXXRecordDecl *Class) const {

@@ -66,6 +66,12 @@ public:
   /// type of an active profile?
   bool isTransactionType(const CXXRecordDecl *Class) const;
 
+  /// Does an active profile list member functions of \p Class (or of the
+  /// template it specialises)? The profile then speaks for the whole class:
+  /// a member it does not list is no store call, whatever its name says
+  /// (`QSqlDatabase::addDatabase` registers a connection).
+  bool listsMembersOf(const CXXRecordDecl *Class) const;
+
   /// Does \p Class befriend or derive directly from a record marker of an
   /// active profile (`friend class odb::access;`)?
   bool marksRecord(const CXXRecordDecl *Class) const;
@@ -125,6 +131,9 @@ private:
 
   llvm::StringMap<Indexed<profiles::ProfileCall>> Calls;
   llvm::StringMap<Indexed<std::string>> Transactions;
+  /// The scopes of the profiled functions ("SQLite::Database" for
+  /// "SQLite::Database::exec"): classes, for member functions.
+  llvm::StringMap<Indexed<std::string>> CallScopes;
   llvm::StringMap<Indexed<std::string>> RecordMarkers;
   llvm::StringMap<Indexed<std::string>> Responses;
   llvm::StringMap<Indexed<std::string>> ResponseFunctions;

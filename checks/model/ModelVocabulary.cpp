@@ -746,13 +746,9 @@ bool ModelVocabulary::holdsStoreHandle(QualType Type, unsigned Depth) const {
 
 bool ModelVocabulary::isStoreHandleClass(const CXXRecordDecl *Class,
                                          unsigned Depth) const {
-  if (isInStoreNamespace(Class) || Profiles.isTransactionType(Class))
+  if (isInStoreNamespace(Class) || Profiles.isTransactionType(Class) ||
+      Profiles.listsMembersOf(Class))
     return true;
-  if (const CXXRecordDecl *Definition = Class->getDefinition())
-    for (const CXXMethodDecl *Method : Definition->methods())
-      if (const profiles::ProfileCall *Known = Profiles.callFor(Method);
-          Known && Known->Kind != profiles::CallKind::None)
-        return true;
   return isStoreClass(Class) && bearsOutStoreName(Class, Depth + 1);
 }
 
@@ -828,6 +824,10 @@ StoreCall ModelVocabulary::classifyStoreCall(const CallExpr *Call) const {
     }
   }
   if (!Callee || !Callee->getDeclName().isIdentifier())
+    return Result;
+  // A member the profile of its class leaves out does nothing it knows of.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && Profiles.listsMembersOf(Method->getParent()))
     return Result;
   Result.Access = classifyStoreFunction(Callee);
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee); Result.Access && Method)

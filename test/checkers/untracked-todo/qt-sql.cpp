@@ -20,6 +20,16 @@ private:
   QSqlDatabase m_database;
 };
 
+// Registering and opening a connection reads and writes no data; the Qt SQL
+// profile lists QSqlDatabase's members, so its other members are not store
+// calls by their names (addDatabase, setDatabaseName).
+bool openStorage(const QString &connectionName, const QString &file) {
+  // TODO: read the driver name from the configuration
+  QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+  db.setDatabaseName(file);
+  return db.open();
+}
+
 class DbUpdater {
 public:
   explicit DbUpdater(const QSqlDatabase &database) : m_database(database) {}
