@@ -7,18 +7,27 @@
 //   - the first store insert after that guard is a plain insert (not an
 //     upsert, not INSERT ... ON CONFLICT and friends), and
 //   - no store lookup by another key (a natural key when NaturalKeys names
-//     the record's) comes before that insert.
-// Calls are visited in source order; lambda bodies are skipped because they
-// run when they are called.
+//     the record's, or the schema's unique keys) comes before that insert,
+//   - and the schema, when it knows the table, keeps no natural key of it
+//     unique (a unique constraint makes a repeated insert fail).
+// Every function and lambda body is also looked at for a check-then-insert
+// race (see analysis/CheckThenInsert.h), which needs the schema.
+// Bodies are looked at at the end of the translation unit, once every DDL
+// string literal in it has been read.
+// Calls are visited in source order; lambda bodies are skipped inside the
+// function that writes them because they run when they are called.
 //
 //===----------------------------------------------------------------------===//
 
 #include "CreateWithoutUniquenessCheck.h"
+
+#include "analysis/CheckThenInsert.h"
 #include "model/FunctionBodies.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang::ast_matchers;
 
@@ -74,7 +83,8 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
       IdentityNameList(model::parseNormalisedList(stringOption("IdentityNames"))),
       IdentityMethodList(model::parseList(stringOption("IdentityMethods"))),
       UnsetMethodList(model::parseNormalisedList(stringOption("UnsetMethods"))),
-      UnsavedWords(model::parseLowerList(stringOption("UnsavedMethodWords"))) {
+      UnsavedWords(model::parseLowerList(stringOption("UnsavedMethodWords"))),
+      SchemaGlobs(model::parseList(stringOption("SchemaFiles"))) {
   // "Type: field, field; Other: field"
   llvm::SmallVector<StringRef, 4> Entries;
   stringOption("NaturalKeys").split(Entries, ';', -1, /*KeepEmpty=*/false);
@@ -101,9 +111,59 @@ CreateWithoutUniquenessCheck::CreateWithoutUniquenessCheck(StringRef Name,
   }
 }
 
+namespace {
+
+/// A string literal holding DDL the schema reader understands.
+AST_MATCHER(StringLiteral, isSchemaDdl) {
+  return Node.getCharByteWidth() == 1 && model::looksLikeSchemaDdl(Node.getString());
+}
+
+} // namespace
+
 void CreateWithoutUniquenessCheck::registerMatchers(MatchFinder *Finder) {
   // One walk over the function bodies (model/FunctionBodies.h).
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+  // CREATE TABLE ... executed at start-up.
+  Finder->addMatcher(stringLiteral(isSchemaDdl()).bind("ddl"), this);
+}
+
+void CreateWithoutUniquenessCheck::onStartOfTranslationUnit() {
+  ModelGuardCheck::onStartOfTranslationUnit();
+  Functions.clear();
+  CodeSchema = model::SqlSchema();
+  FileSchema.reset();
+  FileSchemaLoaded = false;
+}
+
+/// The schema files that apply to the main file: the SchemaFiles globs
+/// relative to the nearest .clang-tidy file's directory (absolute globs
+/// only when there is none), read once per process.
+void CreateWithoutUniquenessCheck::loadSchemaFiles(const SourceManager &SM) {
+  if (FileSchemaLoaded)
+    return;
+  FileSchemaLoaded = true;
+  if (SchemaGlobs.empty())
+    return;
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return;
+  std::string Base = model::configurationDirectoryOf(Main->getName());
+  std::vector<std::string> Globs;
+  for (const std::string &Glob : SchemaGlobs)
+    if (!Base.empty() || llvm::sys::path::is_absolute(Glob))
+      Globs.push_back(Glob);
+  if (Globs.empty())
+    return;
+  FileSchema = model::loadSchemaFiles(Base, Globs);
+  if (!ReportedSchemaProblems) {
+    ReportedSchemaProblems = true;
+    for (const std::string &Problem : FileSchema->Problems)
+      configurationDiag("%0: option 'SchemaFiles': %1") << getID() << Problem;
+  }
+}
+
+model::SchemaView CreateWithoutUniquenessCheck::schema() const {
+  return model::SchemaView(&CodeSchema, FileSchema ? &FileSchema->Schema : nullptr);
 }
 
 /// The record a create path creates (null when it cannot tell), and in
@@ -287,28 +347,59 @@ bool CreateWithoutUniquenessCheck::countsAsLookup(const CallExpr *Call,
 }
 
 void CreateWithoutUniquenessCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Ddl = Result.Nodes.getNodeAs<StringLiteral>("ddl")) {
+    CodeSchema.read(Ddl->getString(), "a string literal");
+    return;
+  }
   const auto *Unit = Result.Nodes.getNodeAs<TranslationUnitDecl>("unit");
   const SourceManager &SM = *Result.SourceManager;
+  loadSchemaFiles(SM);
+  // Looked at once the whole unit, and so every DDL literal in it, is seen.
   model::forEachFunctionBody(Unit, SM, [&](const model::FunctionBody &Body) {
-    // A lambda is no create path: it has no name to say so.
-    if (!Body.Lambda && isa<CompoundStmt>(Body.Body))
-      checkFunction(Body.Function, SM);
+    Functions.push_back({Body.Function, Body.Body, Body.Lambda != nullptr, &SM});
   });
 }
 
-void CreateWithoutUniquenessCheck::checkFunction(const FunctionDecl *Function,
-                                                 const SourceManager &SM) {
+void CreateWithoutUniquenessCheck::onEndOfTranslationUnit() {
+  for (const PendingBody &Pending : Functions) {
+    const SourceManager &SM = *Pending.SM;
+    if (TestFiles &&
+        TestFiles->match(SM.getFilename(SM.getExpansionLoc(Pending.Function->getLocation()))))
+      continue;
+    // A lambda is no create path: it has no name to say so.
+    if (!Pending.IsLambda && isa<CompoundStmt>(Pending.Body))
+      checkCreatePath(Pending.Function, SM);
+    checkLookupThenInsert(Pending.Function, Pending.Body, SM);
+  }
+  Functions.clear();
+}
+
+namespace {
+
+/// "'a'", "'a' and 'b, c'": the unique keys of a table, for messages.
+std::string keyList(llvm::ArrayRef<model::SqlUniqueKey> Keys) {
+  std::string Text;
+  for (size_t I = 0; I < Keys.size(); ++I) {
+    if (I)
+      Text += I + 1 == Keys.size() ? " and " : ", ";
+    Text += Keys[I].spelling();
+  }
+  return Text;
+}
+
+} // namespace
+
+void CreateWithoutUniquenessCheck::checkCreatePath(const FunctionDecl *Function,
+                                                   const SourceManager &SM) {
   bool IsCreatePath = false;
   const CXXRecordDecl *Record = createdRecord(Function, IsCreatePath);
   if (!IsCreatePath)
-    return;
-  if (TestFiles &&
-      TestFiles->match(SM.getFilename(SM.getExpansionLoc(Function->getLocation()))))
     return;
   const IfStmt *Guard = findIdentityGuard(Function->getBody());
   if (!Guard)
     return; // No identity guard: an append-only insert is not this defect.
 
+  model::SchemaView Schema = schema();
   llvm::SmallVector<const CallExpr *, 32> Calls;
   collectCalls(Function->getBody(), Calls);
   for (const CallExpr *Call : Calls) {
@@ -322,20 +413,57 @@ void CreateWithoutUniquenessCheck::checkFunction(const FunctionDecl *Function,
     if (!Store.is(model::SA_Insert) || Store.is(model::SA_Upsert) ||
         SM.isBeforeInTranslationUnit(CallBegin, Guard->getEndLoc()))
       continue;
+    const model::SqlTable *Table = Schema.tableOf(Call, Record, vocabulary());
+    if (Table && !Table->naturalKeys().empty())
+      return; // A unique constraint on a natural key rejects a second row.
     const FunctionDecl *Callee = Call->getDirectCallee();
     std::string What = Store.Sql || !Callee ? std::string("SQL INSERT")
                                             : Callee->getQualifiedNameAsString();
     const std::vector<std::string> *Natural = naturalKeysOf(Record);
+    // What the schema says about the table's keys, when it says all of it.
+    unsigned SchemaSays = !Table || !Table->isFullyKnown() ? 0
+                          : Table->UniqueKeys.empty()      ? 1
+                                                           : 2;
     diag(CallBegin,
          "'%0' inserts a new %select{record|'%2'}1 guarded only by an identity "
-         "test, with no lookup by %select{another key|%4}3 before it")
+         "test, with no lookup by %select{another key|%4}3 before it"
+         "%select{|; table '%6' has no unique key|; table '%6' is unique only on %7}5")
         << What << (Record && Record->getIdentifier())
         << (Record && Record->getIdentifier() ? Record->getName() : StringRef())
-        << (Natural != nullptr) << (Natural ? quotedList(*Natural) : std::string());
+        << (Natural != nullptr) << (Natural ? quotedList(*Natural) : std::string())
+        << SchemaSays << (Table ? Table->Name : std::string())
+        << (Table ? keyList(Table->UniqueKeys) : std::string());
     diag(Guard->getCond()->getBeginLoc(),
          "the only guard against creating the record twice was this identity test",
          DiagnosticIDs::Note);
     return;
+  }
+}
+
+void CreateWithoutUniquenessCheck::checkLookupThenInsert(const FunctionDecl *Function,
+                                                         const Stmt *Body,
+                                                         const SourceManager &SM) {
+  model::SchemaView Schema = schema();
+  if (Schema.empty())
+    return;
+  bool IsCreatePath = false;
+  analysis::CheckThenInsertOptions Options{vocabulary(), Schema,
+                                           createdRecord(Function, IsCreatePath)};
+  for (const analysis::CheckThenInsertRace &Race :
+       analysis::findCheckThenInsertRaces(Body, SM, Options)) {
+    std::string Keys = quotedList(Race.Keys);
+    diag(Race.Insert->getBeginLoc(),
+         "the lookup and the insert into '%0' are separate; nothing in the schema "
+         "makes %1 unique")
+        << Race.Table->Name << Keys;
+    diag(Race.Lookup->getBeginLoc(), "'%0' was looked up by %1 here",
+         DiagnosticIDs::Note)
+        << Race.Table->Name << Keys;
+    if (Race.WeakTransaction.isValid())
+      diag(Race.WeakTransaction,
+           "the transaction opened here runs at an isolation level that lets both "
+           "happen twice",
+           DiagnosticIDs::Note);
   }
 }
 

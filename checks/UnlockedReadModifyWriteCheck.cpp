@@ -18,6 +18,9 @@ UnlockedReadModifyWriteCheck::UnlockedReadModifyWriteCheck(StringRef Name,
         Options.UpdateMethods = model::parseList(stringOption("MemberUpdateMethods"));
         Options.SelfSynchronisedTypeWords =
             model::parseLowerList(stringOption("SelfSynchronisedTypeWords"));
+        Options.SelfSynchronisedTypes = model::DeclNameList(
+            stringOption("SelfSynchronisedTypes"), model::UnqualifiedMatch::Equal);
+        Options.DeferringCalls = model::VerbPhrases(stringOption("DeferringCalls"));
         return Options;
       }()),
       MemberReadModifyWrite(boolOption("MemberReadModifyWrite")),
@@ -62,10 +65,13 @@ void UnlockedReadModifyWriteCheck::reportStoreUpdates(const Decl *Owner, const S
          "%select{with no lock, transaction or compare-and-swap held from the "
          "read to the write|in two separate synchronised regions, released in "
          "between}1")
-        << Update.Written->getName() << Update.SeparateRegions;
+        << (Update.Written ? Update.Written->getName() : StringRef(Update.Property))
+        << Update.SeparateRegions;
     diag(Update.ReadAt, "'%0' was read from the store here",
          DiagnosticIDs::Note)
-        << Update.ReadInto->getName();
+        << (Update.ReadInto ? Update.ReadInto->getName() : StringRef(Update.Property));
+    if (!Update.ModifiedVar)
+      continue; // An accessor pair: modified where it is written.
     diag(Update.Modification->getBeginLoc(),
          "'%0' was %select{modified|computed from the value read}1 here",
          DiagnosticIDs::Note)
@@ -86,8 +92,11 @@ void UnlockedReadModifyWriteCheck::onEndOfTranslationUnit() {
                     "%select{its class|'%2'}1 holds one for other accesses to it")
         << Update.Field->getName() << Named
         << (Named ? Update.Class->getName() : StringRef());
-    diag(Update.LockedAt, "'%0' was accessed under a lock here", DiagnosticIDs::Note)
-        << Update.Field->getName();
+    bool MutexNamed = Update.Mutex && Update.Mutex->getDeclName().isIdentifier();
+    diag(Update.LockedAt, "'%0' was accessed under %select{a lock|'%2'}1 here",
+         DiagnosticIDs::Note)
+        << Update.Field->getName() << MutexNamed
+        << (MutexNamed ? Update.Mutex->getName() : StringRef());
   }
   Members.reset();
 }

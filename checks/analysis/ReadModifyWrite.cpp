@@ -27,11 +27,17 @@ struct MemberUpdateAnalysis::ClassAccesses {
     bool Locked;
     /// The access reads, modifies and writes the member.
     bool Update;
+    /// The mutex held there, when the region names one.
+    const NamedDecl *Lock = nullptr;
   };
   std::vector<Access> Accesses;
-  /// Calls of the class's own member functions on `this`: how many were
-  /// made under a lock and how many without.
-  llvm::DenseMap<const CXXMethodDecl *, std::pair<unsigned, unsigned>> Calls;
+  /// A call of one of the class's own member functions on `this`.
+  struct Call {
+    const CXXMethodDecl *Caller;
+    bool Locked;
+  };
+  /// The calls of each member function, by callee.
+  llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<Call, 2>> Calls;
 };
 
 namespace {
@@ -475,6 +481,45 @@ bool throughPointerMember(const Expr *E) {
   return false;
 }
 
+/// Does \p Class synchronise itself: listed in SelfSynchronisedTypes, or
+/// owning (directly, in a base or in a data member's class, to a small
+/// depth) a mutex or an atomic?
+bool synchronisesItself(const CXXRecordDecl *Class, const model::ModelVocabulary &Vocabulary,
+                        const model::DeclNameList &Listed, unsigned Depth = 0) {
+  if (!Class || Depth > 3)
+    return false;
+  if (Listed.matches(Class))
+    return true;
+  if (const auto *Instance = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+    if (Listed.matches(Instance->getSpecializedTemplate()))
+      return true;
+  Class = Class->getDefinition();
+  if (!Class)
+    return false;
+  auto IsSynchronising = [&](QualType Type) {
+    while (const auto *Array = Type->getAsArrayTypeUnsafe())
+      Type = Array->getElementType();
+    if (Type->isAtomicType())
+      return true;
+    const CXXRecordDecl *Member = Type->getAsCXXRecordDecl();
+    if (!Member)
+      return false;
+    if (Vocabulary.isLockable(Member))
+      return true;
+    if (Member->getDeclName().isIdentifier() &&
+        StringRef(Member->getName()).contains_insensitive("atomic"))
+      return true;
+    return synchronisesItself(Member, Vocabulary, Listed, Depth + 1);
+  };
+  for (const FieldDecl *Field : Class->fields())
+    if (IsSynchronising(Field->getType()))
+      return true;
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (synchronisesItself(Base.getType()->getAsCXXRecordDecl(), Vocabulary, Listed, Depth + 1))
+      return true;
+  return false;
+}
+
 /// Does \p S read the place \p Target names, in the same way (the same data
 /// member of the pointee, or an element or the pointee itself), below the
 /// data member \p Field of `*this`? (`p_->n` in `p_->n = p_->n + 1`.)
@@ -499,6 +544,22 @@ bool mentionsPlace(const Stmt *S, const Expr *Target, const FieldDecl *Field,
   return false;
 }
 
+/// Does the documentation comment of \p Function say it is thread-safe?
+bool documentedThreadSafe(const FunctionDecl *Function) {
+  const ASTContext &Context = Function->getASTContext();
+  const RawComment *Comment = Context.getRawCommentForAnyRedecl(Function);
+  if (!Comment)
+    return false;
+  std::string Text = Comment->getRawText(Context.getSourceManager()).lower();
+  return StringRef(Text).contains("thread-safe") || StringRef(Text).contains("thread safe") ||
+         StringRef(Text).contains("threadsafe");
+}
+
+/// The lambda \p E is, through implicit nodes and copies; or null.
+const LambdaExpr *asLambda(const Expr *E) {
+  return E ? dyn_cast<LambdaExpr>(model::skipWrappers(E)) : nullptr;
+}
+
 class MemberAccessWalker {
 public:
   MemberAccessWalker(const ReadModifyWriteOptions &Options, const SourceManager &SM,
@@ -506,23 +567,36 @@ public:
                      MemberUpdateAnalysis::ClassAccesses &Accesses)
       : Vocabulary(*Options.Vocabulary), SM(SM), Class(Class),
         UpdateMethods(Options.UpdateMethods),
-        SelfSynchronisedWords(Options.SelfSynchronisedTypeWords), Accesses(Accesses) {}
+        SelfSynchronisedWords(Options.SelfSynchronisedTypeWords),
+        SelfSynchronised(Options.SelfSynchronisedTypes),
+        DeferringWords(Options.DeferringCalls), Accesses(Accesses) {}
 
   void walk(const CXXMethodDecl *InMethod, const Stmt *Body, bool HeldByCaller) {
     Method = InMethod;
     model::SynchronisedRegions Regions(Vocabulary, Body, SM);
     Current = &Regions;
     Held = HeldByCaller;
+    findLambdaCalls(Body);
     visit(Body);
   }
 
 private:
+  /// The region held at \p Loc in the current body, or null.
+  const model::SyncRegion *regionAt(SourceLocation Loc) const {
+    return Current->containing(Loc);
+  }
   bool isLocked(SourceLocation Loc) const {
-    return Held || Current->containing(Loc);
+    return Held || Inherited || regionAt(Loc);
+  }
+  const NamedDecl *lockAt(SourceLocation Loc) const {
+    if (const model::SyncRegion *Region = regionAt(Loc))
+      return Region->Lock;
+    return Inherited ? InheritedLock : nullptr;
   }
 
-  /// Members whose races the check is about: a mutable, non-atomic data
-  /// member of this class that -Wthread-safety does not already check.
+  /// Members whose races the check is about: a mutable data member of this
+  /// class that does not synchronise itself and that -Wthread-safety does
+  /// not already check.
   bool isTracked(const FieldDecl *Field) const {
     if (!Field || Field->getParent()->getCanonicalDecl() != Class->getCanonicalDecl())
       return false;
@@ -537,6 +611,8 @@ private:
       if (FieldClass->getDeclName().isIdentifier() &&
           model::nameContainsAny(FieldClass->getName(), SelfSynchronisedWords))
         return false;
+      if (synchronisesItself(FieldClass, Vocabulary, SelfSynchronised))
+        return false;
     }
     return true;
   }
@@ -545,30 +621,92 @@ private:
     const FieldDecl *Field = thisField(Target);
     SourceLocation Loc = At->getBeginLoc();
     if (isTracked(Field))
-      Accesses.Accesses.push_back({Field, Loc, Method, isLocked(Loc), /*Update=*/true});
+      Accesses.Accesses.push_back(
+          {Field, Loc, Method, isLocked(Loc), /*Update=*/true, lockAt(Loc)});
+  }
+
+  /// Lambdas stored in local variables, and whether every call of each is
+  /// made while a lock is held (a lambda called only under the lock runs
+  /// under it).
+  void findLambdaCalls(const Stmt *S, unsigned Depth = 0) {
+    if (!S || Depth > 256)
+      return;
+    if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(S);
+        Call && Call->getOperator() == OO_Call && Call->getNumArgs() >= 1)
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && Var->hasLocalStorage())
+          if (const LambdaExpr *Lambda = asLambda(Var->getInit())) {
+            auto [It, Inserted] = LambdaCalls.try_emplace(Lambda, true, nullptr);
+            bool Locked = isLocked(Call->getBeginLoc());
+            It->second.first &= Locked;
+            if (Locked && !It->second.second)
+              It->second.second = lockAt(Call->getBeginLoc());
+          }
+    for (const Stmt *Child : S->children())
+      findLambdaCalls(Child, Depth + 1);
+  }
+
+  /// Lambdas passed to a call or a construction that runs them later.
+  void noteDeferredLambdas(const Stmt *S) {
+    const NamedDecl *Callee = nullptr;
+    llvm::ArrayRef<const Expr *> Arguments;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      Callee = Call->getDirectCallee();
+      Arguments = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      Callee = Construct->getConstructor()->getParent();
+      Arguments = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    }
+    if (!Callee || !Callee->getDeclName().isIdentifier())
+      return;
+    if (!DeferringWords.matchesName(Callee->getName()))
+      return;
+    for (const Expr *Argument : Arguments)
+      if (const LambdaExpr *Lambda = asLambda(Argument))
+        Deferred.insert(Lambda);
+  }
+
+  /// Whether \p Lambda runs under the lock held where it is written.
+  std::pair<bool, const NamedDecl *> lambdaRunsLocked(const LambdaExpr *Lambda) const {
+    auto Called = LambdaCalls.find(Lambda);
+    if (Called != LambdaCalls.end())
+      return {Called->second.first, Called->second.second};
+    SourceLocation At = Lambda->getBeginLoc();
+    if (Deferred.contains(Lambda) || !isLocked(At))
+      return {false, nullptr};
+    return {true, lockAt(At)};
   }
 
   void visit(const Stmt *S) {
     if (!S || ++Nodes > MaxNodesPerFunction)
       return;
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-      // Runs when it is called: its own locks, not the enclosing ones.
+      // Runs when it is called: its own locks, and the enclosing one when
+      // it is run while that is held.
       const model::SynchronisedRegions *Outer = Current;
-      bool OuterHeld = Held;
+      bool OuterHeld = Held, OuterInherited = Inherited;
+      const NamedDecl *OuterLock = InheritedLock;
+      auto [Locked, Lock] = lambdaRunsLocked(Lambda);
       model::SynchronisedRegions Regions(Vocabulary, Lambda->getBody(), SM);
       Current = &Regions;
-      Held = false;
+      Held = OuterHeld && Locked;
+      Inherited = Locked;
+      InheritedLock = Lock;
       visit(Lambda->getBody());
       Current = Outer;
       Held = OuterHeld;
+      Inherited = OuterInherited;
+      InheritedLock = OuterLock;
       return;
     }
+    noteDeferredLambdas(S);
     if (const auto *Member = dyn_cast<MemberExpr>(S))
       if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
         if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
             isTracked(Field))
           Accesses.Accesses.push_back({Field, Member->getBeginLoc(), Method,
-                                       isLocked(Member->getBeginLoc()), /*Update=*/false});
+                                       isLocked(Member->getBeginLoc()), /*Update=*/false,
+                                       lockAt(Member->getBeginLoc())});
     if (const auto *Unary = dyn_cast<UnaryOperator>(S);
         Unary && Unary->isIncrementDecrementOp()) {
       unlockedUpdate(Unary->getSubExpr(), S);
@@ -586,13 +724,13 @@ private:
     } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *Callee = Call->getMethodDecl();
       if (Callee && !Callee->isConst() && Callee->getDeclName().isIdentifier() &&
-          llvm::is_contained(UpdateMethods, Callee->getName()))
+          llvm::is_contained(UpdateMethods, Callee->getName()) &&
+          !documentedThreadSafe(Callee))
         unlockedUpdate(Call->getImplicitObjectArgument(), S);
-      // helper() called on this: under a lock or not?
-      if (Callee && isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
-        auto &[Locked, Unlocked] = Accesses.Calls[Callee->getCanonicalDecl()];
-        ++(isLocked(Call->getBeginLoc()) ? Locked : Unlocked);
-      }
+      // helper() called on this: under a lock or not, and from where?
+      if (Callee && isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        Accesses.Calls[Callee->getCanonicalDecl()].push_back(
+            {Method ? Method->getCanonicalDecl() : nullptr, isLocked(Call->getBeginLoc())});
     }
     for (const Stmt *Child : S->children())
       visit(Child);
@@ -619,26 +757,149 @@ private:
   const CXXRecordDecl *Class;
   llvm::ArrayRef<std::string> UpdateMethods;
   llvm::ArrayRef<std::string> SelfSynchronisedWords;
+  const model::DeclNameList &SelfSynchronised;
+  const model::VerbPhrases &DeferringWords;
   MemberUpdateAnalysis::ClassAccesses &Accesses;
   const model::SynchronisedRegions *Current = nullptr;
   const CXXMethodDecl *Method = nullptr;
   bool Held = false;
+  /// Inside a lambda that runs under the lock held where it is written.
+  bool Inherited = false;
+  const NamedDecl *InheritedLock = nullptr;
+  llvm::DenseMap<const LambdaExpr *, std::pair<bool, const NamedDecl *>> LambdaCalls;
+  llvm::DenseSet<const LambdaExpr *> Deferred;
   unsigned Nodes = 0;
 };
 
 /// A private or protected member function is a helper of the class: it is
 /// taken to run with its caller's lock held when every call to it seen in
-/// the class holds a lock (or no call is seen). A public one is not.
-bool runsWithLockHeld(const CXXMethodDecl *Method,
-                      const MemberUpdateAnalysis::ClassAccesses &Accesses) {
-  if (!Method)
-    return false;
-  AccessSpecifier Access = Method->getCanonicalDecl()->getAccess();
-  if (Access == AS_public || Access == AS_none)
-    return false;
-  auto It = Accesses.Calls.find(Method->getCanonicalDecl());
-  return It == Accesses.Calls.end() || It->second.second == 0;
+/// the class holds a lock, or is made from a helper that runs with it held
+/// (or no call is seen). A public one is not.
+class HelperLocks {
+public:
+  explicit HelperLocks(const MemberUpdateAnalysis::ClassAccesses &Accesses)
+      : Accesses(Accesses) {}
+
+  bool runsWithLockHeld(const CXXMethodDecl *Method) {
+    if (!Method)
+      return false;
+    Method = Method->getCanonicalDecl();
+    AccessSpecifier Access = Method->getAccess();
+    if (Access == AS_public || Access == AS_none)
+      return false;
+    auto [It, Inserted] = Known.try_emplace(Method, false);
+    if (!Inserted)
+      return It->second; // Known, or being decided (a cycle holds no lock).
+    bool Held = true;
+    auto Calls = Accesses.Calls.find(Method);
+    if (Calls != Accesses.Calls.end())
+      for (const auto &Call : Calls->second)
+        if (!Call.Locked && (Call.Caller == Method || !runsWithLockHeld(Call.Caller))) {
+          Held = false;
+          break;
+        }
+    Known[Method] = Held;
+    return Held;
+  }
+
+private:
+  const MemberUpdateAnalysis::ClassAccesses &Accesses;
+  llvm::DenseMap<const CXXMethodDecl *, bool> Known;
+};
+
+//===--- Accessor pairs ---------------------------------------------------===//
+
+/// The property a store class's accessor reads (\p Setter false: a const
+/// member function named after it with no verb, or get...) or writes
+/// (set...), as lower-case words joined by '_'; empty when \p Method is not
+/// such an accessor.
+std::string accessorProperty(const CXXMethodDecl *Method, bool Setter,
+                             const model::ModelVocabulary &Vocabulary) {
+  if (!Method || !Method->getDeclName().isIdentifier() || Method->isConst() == Setter)
+    return {};
+  auto Words = model::identifierWords(Method->getName());
+  size_t First = 0;
+  if (Setter) {
+    if (Words.size() < 2 || Words[0] != "set")
+      return {};
+    First = 1;
+  } else if (Words.size() >= 2 && Words[0] == "get") {
+    First = 1;
+  } else if (Vocabulary.classifyStoreVerbs(Method->getName()) != model::SA_None) {
+    return {};
+  }
+  std::string Property;
+  for (size_t I = First; I < Words.size(); ++I)
+    Property += (I > First ? "_" : "") + Words[I];
+  return Property;
 }
+
+/// The variable or data member a member call is made on, or null.
+const ValueDecl *callObject(const CXXMemberCallExpr *Call) {
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Object)
+    return nullptr;
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(Object))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+/// A getter of \p Property on \p Object inside \p S (not in lambdas).
+const CXXMemberCallExpr *findGetter(const Stmt *S, const ValueDecl *Object,
+                                    llvm::StringRef Property,
+                                    const model::ModelVocabulary &Vocabulary,
+                                    unsigned Depth = 0) {
+  if (!S || isa<LambdaExpr>(S) || Depth > 64)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (callObject(Call) == Object &&
+        accessorProperty(Call->getMethodDecl(), /*Setter=*/false, Vocabulary) == Property)
+      return Call;
+  for (const Stmt *Child : S->children())
+    if (const CXXMemberCallExpr *Found =
+            findGetter(Child, Object, Property, Vocabulary, Depth + 1))
+      return Found;
+  return nullptr;
+}
+
+/// Accessor pairs in \p S: setters passed a value computed from the
+/// getter of the same property on the same store object.
+void findAccessorPairs(const Stmt *S, const model::ModelVocabulary &Vocabulary,
+                       llvm::SmallVectorImpl<StoreUpdate> &Found, unsigned &Nodes) {
+  if (!S || isa<LambdaExpr>(S) || ++Nodes > MaxNodesPerFunction)
+    return;
+  if (const auto *Setter = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Setter->getMethodDecl();
+    std::string Property = accessorProperty(Method, /*Setter=*/true, Vocabulary);
+    const ValueDecl *Object = callObject(Setter);
+    if (!Property.empty() && Object && Vocabulary.isStoreClass(Method->getParent()))
+      for (const Expr *Argument : Setter->arguments()) {
+        const CXXMemberCallExpr *Getter =
+            findGetter(Argument, Object, Property, Vocabulary);
+        // setX(k, x(k)) writes back what it read, unchanged.
+        if (!Getter || model::skipWrappers(Argument) == Getter)
+          continue;
+        StoreUpdate Update;
+        Update.Read = Getter;
+        Update.Write = Setter;
+        Update.ReadAt = Getter->getBeginLoc();
+        Update.WriteAt = Setter->getBeginLoc();
+        Update.Modification = Argument;
+        Update.Computed = true;
+        Update.Property = Method->getName().drop_front(3).ltrim('_').str();
+        if (!Update.Property.empty())
+          Update.Property[0] = llvm::toLower(Update.Property[0]);
+        Found.push_back(Update);
+        break;
+      }
+  }
+  for (const Stmt *Child : S->children())
+    findAccessorPairs(Child, Vocabulary, Found, Nodes);
+}
+
 } // namespace
 
 bool requiresLockHeld(const Decl *D) {
@@ -652,10 +913,16 @@ std::vector<StoreUpdate> findStoreUpdates(const Decl *Owner, const Stmt *Body,
     return {};
   StoreReadModifyWriteFinder Finder(*Options.Vocabulary, Options.VersionNames);
   Finder.visit(Body);
-  if (Finder.findings().empty())
+  llvm::SmallVector<StoreUpdate, 2> Accessors;
+  unsigned AccessorNodes = 0;
+  findAccessorPairs(Body, *Options.Vocabulary, Accessors, AccessorNodes);
+  if (Finder.findings().empty() && Accessors.empty())
     return {};
   model::SynchronisedRegions Regions(*Options.Vocabulary, Body, SM);
   std::vector<StoreUpdate> Updates;
+  for (const StoreUpdate &Update : Accessors)
+    if (!Regions.covering(Update.ReadAt, Update.WriteAt))
+      Updates.push_back(Update);
   for (const Finding &Found : Finder.findings()) {
     // Through Stmt, whose getBeginLoc dispatches: an operator call starts
     // at its first operand, not at the operator.
@@ -735,21 +1002,41 @@ std::vector<MemberUpdate> MemberUpdateAnalysis::finish() const {
   for (const auto &Entry : Classes) {
     const CXXRecordDecl *Class = Entry.first;
     const ClassAccesses &Members = *Entry.second;
+    HelperLocks Helpers(Members);
     auto HoldsLock = [&](const ClassAccesses::Access &Access) {
-      return Access.Locked || runsWithLockHeld(Access.Method, Members);
+      return Access.Locked || Helpers.runsWithLockHeld(Access.Method);
     };
-    // The first access to each member made with a lock held.
-    llvm::DenseMap<const FieldDecl *, SourceLocation> LockedAt;
-    for (const ClassAccesses::Access &Access : Members.Accesses)
-      if (HoldsLock(Access))
-        LockedAt.try_emplace(Access.Field, Access.Loc);
+    // Per member: the first access made with a lock held, and the mutex
+    // held at the locked accesses that name one. A member locked by
+    // different mutexes in different places is guarded by none of them.
+    struct Guard {
+      SourceLocation LockedAt;
+      const NamedDecl *Mutex = nullptr;
+      bool Inconsistent = false;
+    };
+    llvm::DenseMap<const FieldDecl *, Guard> Guards;
+    for (const ClassAccesses::Access &Access : Members.Accesses) {
+      if (!HoldsLock(Access))
+        continue;
+      Guard &G = Guards[Access.Field];
+      if (G.LockedAt.isInvalid())
+        G.LockedAt = Access.Loc;
+      if (!Access.Lock)
+        continue;
+      if (!G.Mutex)
+        G.Mutex = Access.Lock;
+      else if (G.Mutex->getCanonicalDecl() != Access.Lock->getCanonicalDecl())
+        G.Inconsistent = true;
+    }
     for (const ClassAccesses::Access &Access : Members.Accesses) {
       if (!Access.Update || HoldsLock(Access))
         continue;
-      auto Locked = LockedAt.find(Access.Field);
-      if (Locked == LockedAt.end() || !Reported.insert(Access.Loc).second)
+      auto Found = Guards.find(Access.Field);
+      if (Found == Guards.end() || Found->second.Inconsistent ||
+          !Reported.insert(Access.Loc).second)
         continue;
-      Updates.push_back({Access.Field, Class, Access.Loc, Locked->second});
+      Updates.push_back({Access.Field, Class, Access.Loc, Found->second.LockedAt,
+                         Found->second.Mutex});
     }
   }
   return Updates;

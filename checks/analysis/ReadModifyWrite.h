@@ -15,6 +15,9 @@
 //   - writes: a store write (not an insert, not a compare-and-swap, not
 //     conditional on a version) in a full expression that mentions a loaded
 //     value after it was modified.
+// Accessor pairs: a setter of a store class (setX, set_x) passed a value
+// computed from the getter of the same property (x() const, with no verb in
+// its name, or getX) on the same store object is a read and a write of it.
 // A write is reported unless one synchronised region covers both the read
 // and the write, the read locked what it read (SELECT ... FOR UPDATE), or
 // the function is annotated as called with a lock held.
@@ -22,10 +25,16 @@
 // Member read-modify-write. In a class with a lockable data member, every
 // member function (constructors and destructors aside) is walked for
 // accesses to the class's own data members, noting which are made inside a
-// synchronised region. At the end of the translation unit an unlocked
-// read-modify-write of a member is reported when some access to the same
-// member elsewhere holds a lock. Members annotated GUARDED_BY are left to
-// -Wthread-safety.
+// synchronised region and which mutex it holds. A lambda's body runs under
+// the enclosing lock when it is stored in a local only called under the
+// lock, or written under the lock and not passed to a deferring call. A
+// private or protected helper runs under its callers' lock when every call
+// of it holds a lock or comes from such a helper (a fixed point over the
+// calls seen). At the end of the translation unit an unlocked
+// read-modify-write of a member is reported when the other accesses to it
+// hold a lock, and the ones that name their mutex all name the same one.
+// Members annotated GUARDED_BY, and members whose type synchronises itself
+// (it owns a mutex or an atomic, or is listed), are left alone.
 //
 // Cost: each walk visits at most a fixed number of statements per function
 // and follows expressions to a fixed depth.
@@ -56,6 +65,10 @@ struct ReadModifyWriteOptions {
   /// Lower-case words: a data member whose class name contains one
   /// (std::atomic, std::condition_variable) synchronises itself.
   std::vector<std::string> SelfSynchronisedTypeWords;
+  /// Classes whose objects synchronise themselves (concurrent containers).
+  model::DeclNameList SelfSynchronisedTypes{"", model::UnqualifiedMatch::Equal};
+  /// Words of a callee's name that make a lambda passed to it run later.
+  model::VerbPhrases DeferringCalls{""};
 };
 
 /// A value read from a store, modified and written back with no lock,
@@ -73,6 +86,9 @@ struct StoreUpdate {
   SourceLocation ReadAt, WriteAt;
   /// The variable the write mentions.
   const VarDecl *Written = nullptr;
+  /// For an accessor pair (`s.setX(k, s.x(k) + 1)`), the property read
+  /// and written; ReadInto, ModifiedVar and Written are then null.
+  std::string Property;
   /// The read and the write each hold a region, but not the same one: where
   /// the read's region was opened, and whether it is a transaction.
   bool SeparateRegions = false;
@@ -94,6 +110,8 @@ struct MemberUpdate {
   SourceLocation At;
   /// The first access to the member made with a lock held.
   SourceLocation LockedAt;
+  /// The one mutex held at the locked accesses, when they name it.
+  const NamedDecl *Mutex = nullptr;
 };
 
 /// The member analysis of one translation unit: member functions are added

@@ -476,11 +476,30 @@ static const StringLiteral *sqlLiteralOf(const Expr *Argument) {
   return nullptr;
 }
 
+/// Does \p Literal begin with a word a SQL statement begins with? A
+/// prepared statement's name ("add_invoice") does not.
+static bool startsLikeSql(const StringLiteral *Literal) {
+  if (Literal->getCharByteWidth() != 1)
+    return false;
+  static const char *const Verbs[] = {
+      "SELECT", "INSERT", "UPDATE", "DELETE", "WITH",     "REPLACE", "MERGE",
+      "UPSERT", "BEGIN",  "COMMIT", "ROLLBACK", "START", "END",     "SET",
+      "CREATE", "ALTER",  "DROP",   "SAVEPOINT", "RELEASE", "LOCK", "CALL"};
+  std::string Head = leadingSqlWords(Literal->getString(), 1);
+  return llvm::is_contained(Verbs, Head);
+}
+
 const StringLiteral *ModelVocabulary::sqlArgument(const CallExpr *Call) {
+  // conn.prepare("add_invoice", "INSERT ..."): the statement, not its name.
+  const StringLiteral *First = nullptr;
   for (const Expr *Argument : Call->arguments())
-    if (const StringLiteral *Literal = sqlLiteralOf(Argument))
-      return Literal;
-  return nullptr;
+    if (const StringLiteral *Literal = sqlLiteralOf(Argument)) {
+      if (startsLikeSql(Literal))
+        return Literal;
+      if (!First)
+        First = Literal;
+    }
+  return First;
 }
 
 void ModelVocabulary::sqlWhereColumns(llvm::StringRef Sql,

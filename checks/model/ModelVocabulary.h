@@ -207,7 +207,9 @@ public:
 
   /// The SQL string literal passed to \p Call (directly, through a
   /// std::string temporary or through a const variable initialised with a
-  /// literal), or null.
+  /// literal), or null. Of several literals, the first that starts like a
+  /// SQL statement (prepare("add_invoice", "INSERT ..."): the statement,
+  /// not its name), else the first.
   static const StringLiteral *sqlArgument(const CallExpr *Call);
 
   /// The columns the WHERE clause of SQL text tests, lower case, without

@@ -18,7 +18,8 @@ SynchronisedRegions::SynchronisedRegions(const ModelVocabulary &Vocabulary,
   collect(Body, Body);
   // A lock() without unlock() holds to the end of the function.
   for (const auto &[Key, At] : OpenLocks)
-    Regions.push_back({At, BodyEnd, At, /*IsTransaction=*/Key == nullptr});
+    Regions.push_back(
+        {At, BodyEnd, At, /*IsTransaction=*/Key == nullptr, dyn_cast_or_null<NamedDecl>(Key)});
 }
 
 void SynchronisedRegions::openExplicit(const Decl *Key, SourceLocation At) {
@@ -29,7 +30,8 @@ void SynchronisedRegions::closeExplicit(const Decl *Key, SourceLocation At) {
   for (auto It = OpenLocks.rbegin(); It != OpenLocks.rend(); ++It) {
     if (It->first != Key)
       continue;
-    Regions.push_back({It->second, At, It->second, Key == nullptr});
+    Regions.push_back({It->second, At, It->second, Key == nullptr,
+                       dyn_cast_or_null<NamedDecl>(Key)});
     OpenLocks.erase(std::next(It).base());
     return;
   }
@@ -63,8 +65,9 @@ void SynchronisedRegions::collect(const Stmt *S, const Stmt *EnclosingBlock) {
           const CXXRecordDecl *Class = Var->getType()->getAsCXXRecordDecl();
           SourceLocation At = SM.getExpansionLoc(Var->getLocation());
           ScopedLocks.emplace_back(Var, Regions.size());
+          bool IsTransaction = Vocabulary.isTransactionType(Class);
           Regions.push_back({At, SM.getExpansionLoc(EnclosingBlock->getEndLoc()), At,
-                             Vocabulary.isTransactionType(Class)});
+                             IsTransaction, IsTransaction ? nullptr : lockedObject(Var)});
         }
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
@@ -83,6 +86,20 @@ void SynchronisedRegions::collect(const Stmt *S, const Stmt *EnclosingBlock) {
   }
   for (const Stmt *Child : S->children())
     collect(Child, EnclosingBlock);
+}
+
+const NamedDecl *SynchronisedRegions::lockedObject(const VarDecl *Guard) {
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Guard->getInit() ? Guard->getInit()->IgnoreImplicit()
+                                                          : nullptr);
+  if (!Construct || Construct->getNumArgs() == 0)
+    return nullptr;
+  const Expr *Object = Construct->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(Object))
+    return Member->getMemberDecl();
+  return nullptr;
 }
 
 bool SynchronisedRegions::contains(const SyncRegion &Region,

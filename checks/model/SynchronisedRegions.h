@@ -30,6 +30,10 @@ struct SyncRegion {
   /// The statement or declaration that opened the region (for notes).
   SourceLocation OpenedAt;
   bool IsTransaction = false;
+  /// The mutex (variable or data member) the region holds, when it names
+  /// one: the object an RAII lock is constructed from, or the object
+  /// lock() is called on. Null for transactions and unnamed locks.
+  const NamedDecl *Lock = nullptr;
 };
 
 class SynchronisedRegions {
@@ -52,6 +56,8 @@ public:
 private:
   void collect(const Stmt *S, const Stmt *EnclosingBlock);
   void openExplicit(const Decl *Key, SourceLocation At);
+  /// The mutex an RAII lock variable is constructed from.
+  static const NamedDecl *lockedObject(const VarDecl *Guard);
   void closeExplicit(const Decl *Key, SourceLocation At);
   bool contains(const SyncRegion &Region, SourceLocation Loc) const;
 

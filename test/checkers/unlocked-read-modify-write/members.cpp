@@ -36,13 +36,23 @@ public:
     by_name_[name] = total_;
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'by_name_' is read, modified and written without holding a lock, {{.*}}
   }
-  // A lambda runs when it is called: the lock around it does not cover it.
+  // A lambda runs when it is called: a lock held where it is written does
+  // not cover it when it is called elsewhere ...
   void later() {
-    std::lock_guard<std::mutex> guard(mutex_);
     auto task = [this] {
       ++total_;
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'total_' is read, modified and written without holding a lock, {{.*}}
     };
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      task();
+    }
+    task();
+  }
+  // ... and covers it when it is only called while the lock is held.
+  void under_lock() {
+    auto task = [this] { ++total_; };
+    std::lock_guard<std::mutex> guard(mutex_);
     task();
   }
   // The unique_lock is released before the update.

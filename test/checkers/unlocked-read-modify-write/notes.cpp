@@ -60,7 +60,7 @@ public:
   void increment() {
     ++total_;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'total_' is read, modified and written without holding a lock, but 'Counter' holds one for other accesses to it [modelguard-unlocked-read-modify-write]
-    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'total_' was accessed under a lock here
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'total_' was accessed under 'mutex_' here
   }
 
 private:
