@@ -13,6 +13,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <algorithm>
+#include <optional>
+
 namespace clang::tidy::modelguard::analysis {
 
 /// What the member analysis learnt about one class so far.
@@ -865,39 +868,53 @@ const CXXMemberCallExpr *findGetter(const Stmt *S, const ValueDecl *Object,
   return nullptr;
 }
 
-/// Accessor pairs in \p S: setters passed a value computed from the
-/// getter of the same property on the same store object.
-void findAccessorPairs(const Stmt *S, const model::ModelVocabulary &Vocabulary,
-                       llvm::SmallVectorImpl<StoreUpdate> &Found, unsigned &Nodes) {
-  if (!S || isa<LambdaExpr>(S) || ++Nodes > MaxNodesPerFunction)
-    return;
-  if (const auto *Setter = dyn_cast<CXXMemberCallExpr>(S)) {
-    const CXXMethodDecl *Method = Setter->getMethodDecl();
-    std::string Property = accessorProperty(Method, /*Setter=*/true, Vocabulary);
-    const ValueDecl *Object = callObject(Setter);
-    if (!Property.empty() && Object && Vocabulary.isStoreClass(Method->getParent()))
-      for (const Expr *Argument : Setter->arguments()) {
-        const CXXMemberCallExpr *Getter =
-            findGetter(Argument, Object, Property, Vocabulary);
-        // setX(k, x(k)) writes back what it read, unchanged.
-        if (!Getter || model::skipWrappers(Argument) == Getter)
-          continue;
-        StoreUpdate Update;
-        Update.Read = Getter;
-        Update.Write = Setter;
-        Update.ReadAt = Getter->getBeginLoc();
-        Update.WriteAt = Setter->getBeginLoc();
-        Update.Modification = Argument;
-        Update.Computed = true;
-        Update.Property = Method->getName().drop_front(3).ltrim('_').str();
-        if (!Update.Property.empty())
-          Update.Property[0] = llvm::toLower(Update.Property[0]);
-        Found.push_back(Update);
-        break;
-      }
+/// The accessor pair \p Setter closes, if its argument is computed from
+/// the getter of the same property on the same store object.
+std::optional<StoreUpdate> accessorPair(const CXXMemberCallExpr *Setter,
+                                        const model::ModelVocabulary &Vocabulary) {
+  const CXXMethodDecl *Method = Setter->getMethodDecl();
+  std::string Property = accessorProperty(Method, /*Setter=*/true, Vocabulary);
+  const ValueDecl *Object = callObject(Setter);
+  if (Property.empty() || !Object || !Vocabulary.isStoreClass(Method->getParent()))
+    return std::nullopt;
+  for (const Expr *Argument : Setter->arguments()) {
+    const CXXMemberCallExpr *Getter = findGetter(Argument, Object, Property, Vocabulary);
+    // setX(k, x(k)) writes back what it read, unchanged.
+    if (!Getter || model::skipWrappers(Argument) == Getter)
+      continue;
+    StoreUpdate Update;
+    Update.Read = Getter;
+    Update.Write = Setter;
+    Update.ReadAt = Getter->getBeginLoc();
+    Update.WriteAt = Setter->getBeginLoc();
+    Update.Modification = Argument;
+    Update.Computed = true;
+    Update.Property = Method->getName().drop_front(3).ltrim('_').str();
+    if (!Update.Property.empty())
+      Update.Property[0] = llvm::toLower(Update.Property[0]);
+    return Update;
   }
-  for (const Stmt *Child : S->children())
-    findAccessorPairs(Child, Vocabulary, Found, Nodes);
+  return std::nullopt;
+}
+
+/// Accessor pairs in \p Body: setters passed a value computed from the
+/// getter of the same property on the same store object. An explicit stack,
+/// not recursion: an expression can nest thousands of levels deep.
+void findAccessorPairs(const Stmt *Body, const model::ModelVocabulary &Vocabulary,
+                       llvm::SmallVectorImpl<StoreUpdate> &Found) {
+  llvm::SmallVector<const Stmt *, 64> Pending{Body};
+  for (unsigned Nodes = 0; !Pending.empty() && Nodes < MaxNodesPerFunction; ++Nodes) {
+    const Stmt *S = Pending.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Setter = dyn_cast<CXXMemberCallExpr>(S))
+      if (std::optional<StoreUpdate> Update = accessorPair(Setter, Vocabulary))
+        Found.push_back(*Update);
+    // Children in reverse, so that they are visited in source order.
+    const size_t First = Pending.size();
+    llvm::append_range(Pending, S->children());
+    std::reverse(Pending.begin() + First, Pending.end());
+  }
 }
 
 } // namespace
@@ -914,8 +931,7 @@ std::vector<StoreUpdate> findStoreUpdates(const Decl *Owner, const Stmt *Body,
   StoreReadModifyWriteFinder Finder(*Options.Vocabulary, Options.VersionNames);
   Finder.visit(Body);
   llvm::SmallVector<StoreUpdate, 2> Accessors;
-  unsigned AccessorNodes = 0;
-  findAccessorPairs(Body, *Options.Vocabulary, Accessors, AccessorNodes);
+  findAccessorPairs(Body, *Options.Vocabulary, Accessors);
   if (Finder.findings().empty() && Accessors.empty())
     return {};
   model::SynchronisedRegions Regions(*Options.Vocabulary, Body, SM);
