@@ -1,6 +1,6 @@
 // RUN: %check_modelguard %s modelguard-unchecked-nullable-field %t \
 // RUN:   --config="{CheckOptions: {RecordTypes: '^drogon_model::'}}" \
-// RUN:   -- -std=c++17 -I%S/../Inputs/mock
+// RUN:   -- -std=c++17 -I%S/../Inputs/mock -I%S/../profiles/Inputs
 
 // Nullable columns behind accessors: a record's const getter that returns
 // a nullable value is a field; its repeated calls on one object are one
@@ -10,7 +10,7 @@
 #include <string>
 
 #include "drogon/orm/Users.h"
-#include "oatpp/core/Types.hpp"
+#include "oatpp/oatpp.hpp"
 
 void use(int);
 void send(const std::string &);
@@ -82,10 +82,12 @@ void getter_of_other_field(const Employee &e) {
 }
 
 // oatpp DTO fields are nullable wrappers.
+// The members DTO_INIT and DTO_FIELD(String, email), DTO_FIELD(Int32, age)
+// generate.
 class UserDto : public oatpp::DTO {
-  DTO_INIT(UserDto, DTO)
-  DTO_FIELD(oatpp::String, email);
-  DTO_FIELD(oatpp::Int32, age);
+public:
+  oatpp::String email;
+  oatpp::Int32 age;
 };
 
 void oatpp_fields(const UserDto &dto) {

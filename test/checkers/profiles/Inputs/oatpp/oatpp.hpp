@@ -60,6 +60,9 @@ public:
 
 typedef Primitive<std::int32_t, __class::Int32> Int32;
 typedef ObjectWrapper<void, __class::Void> Void;
+
+/// The base of DTO classes (oatpp/core/data/mapping/type/Object.hpp).
+class DTO {};
 } // namespace type
 } // namespace mapping
 } // namespace data
@@ -67,6 +70,7 @@ typedef ObjectWrapper<void, __class::Void> Void;
 typedef data::mapping::type::String String;
 typedef data::mapping::type::Int32 Int32;
 typedef data::mapping::type::Void Void;
+typedef data::mapping::type::DTO DTO;
 
 namespace provider {
 template <class T> class ResourceHandle {
