@@ -17,7 +17,7 @@ void registerRoutes(httplib::Server &server) {
     } catch (const std::exception &error) {
       res.status = 500;
       res.set_content(error.what(), "text/plain");
-      // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: exception details 'error.what()' flow into the response 'Response::set_content'{{.*}} [modelguard-leaked-traceback]
+      // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: exception details 'error.what()' flow into the response 'Response::set_content' [modelguard-leaked-traceback]
     }
   });
   server.set_exception_handler([](const httplib::Request &, httplib::Response &res,
@@ -26,7 +26,7 @@ void registerRoutes(httplib::Server &server) {
       std::rethrow_exception(pointer);
     } catch (const std::exception &error) {
       res.body = error.what();
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exception details 'error.what()' flow into the response field 'Response::body'{{.*}} [modelguard-leaked-traceback]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exception details 'error.what()' flow into the response field 'Response::body' [modelguard-leaked-traceback]
     }
   });
   // Not reported: a fixed message.

@@ -48,7 +48,7 @@ void getUser(const HttpRequestPtr &, std::function<void(const HttpResponsePtr &)
     auto resp = HttpResponse::newHttpResponse();
     resp->setStatusCode(k500InternalServerError);
     resp->setBody(error.base().what());
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: exception details '{{.*}}what()' flow into the response 'HttpResponse::setBody'{{.*}} [modelguard-leaked-traceback]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: exception details '{{.*}}what()' flow into the response 'HttpResponse::setBody' [modelguard-leaked-traceback]
     callback(resp);
   }
 }

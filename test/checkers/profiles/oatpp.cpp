@@ -83,7 +83,7 @@ public:
       return createResponse(Status::CODE_200, "ok");
     } catch (const std::exception &error) {
       return createResponse(Status::CODE_500, error.what());
-      // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: exception details 'error.what()' flow into the response {{.*}} [modelguard-leaked-traceback]
+      // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: exception details 'error.what()' flow into the response 'ApiController::createResponse' [modelguard-leaked-traceback]
     }
   }
 
