@@ -1,9 +1,8 @@
-// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
-// RUN: %check_modelguard --check-suffix=PROJECT --config="{CheckOptions: {modelguard-leaked-traceback.ExceptionTypes: '::std::exception;::app::Error'}}" %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
+// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
+// RUN: %check_modelguard --check-suffix=PROJECT --config="{CheckOptions: {modelguard-leaked-traceback.ExceptionTypes: '::std::exception;::app::Error'}}" %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
+#include <httplib.h>
 #include <stdexcept>
 #include <string>
-
-#include "httplib/httplib.h"
 
 // A project's own error hierarchy, not derived from std::exception: its
 // what() carries exception details only once ExceptionTypes names it.

@@ -1,10 +1,10 @@
-// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
+// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
+#include <fmt/format.h>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "fmt/format.h"
 #include "traceback-format.h"
 #include "traceback-store.h"
 

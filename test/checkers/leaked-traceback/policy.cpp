@@ -1,12 +1,12 @@
-// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
-// RUN: %check_modelguard --check-suffix=ALL --config="{CheckOptions: {modelguard-leaked-traceback.StackTraceSinks: 'records;responses;logs', modelguard-leaked-traceback.MessageSinks: 'records;responses;logs', modelguard-leaked-traceback.ResponseFunctions: '::reply'}}" %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
-// RUN: %check_modelguard --check-suffix=NONE --config="{CheckOptions: {modelguard-leaked-traceback.StackTraceSinks: '', modelguard-leaked-traceback.MessageSinks: ''}}" %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
+// RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
+// RUN: %check_modelguard --check-suffix=ALL --config="{CheckOptions: {modelguard-leaked-traceback.StackTraceSinks: 'records;responses;logs', modelguard-leaked-traceback.MessageSinks: 'records;responses;logs', modelguard-leaked-traceback.ResponseFunctions: '::reply'}}" %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
+// RUN: %check_modelguard --check-suffix=NONE --config="{CheckOptions: {modelguard-leaked-traceback.StackTraceSinks: '', modelguard-leaked-traceback.MessageSinks: ''}}" %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
 #include <fstream>
+#include <httplib.h>
 #include <iostream>
 #include <stdexcept>
 #include <string>
 
-#include "httplib/httplib.h"
 #include "traceback-store.h"
 
 class AuditLogger {

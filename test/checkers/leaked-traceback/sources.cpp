@@ -1,13 +1,13 @@
 // RUN: %check_modelguard %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
+#include <boost/stacktrace.hpp>
 #include <execinfo.h>
+#include <httplib.h>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <typeinfo>
 
-#include "boost/stacktrace.hpp"
 #include "cpptrace/cpptrace.hpp"
-#include "httplib/httplib.h"
 #include "traceback-stacktrace.h"
 #include "traceback-store.h"
 

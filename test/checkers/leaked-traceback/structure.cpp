@@ -1,4 +1,4 @@
-// RUN: %check_modelguard --header-filter='traceback-header' %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs -I%S/../Inputs/mock
+// RUN: %check_modelguard --header-filter='traceback-header' %s modelguard-leaked-traceback %t -- -std=c++17 -I%S/../Inputs
 #include <string>
 
 #include "traceback-header.h"

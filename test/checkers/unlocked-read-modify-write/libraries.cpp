@@ -1,6 +1,7 @@
-// RUN: %check_modelguard %s modelguard-unlocked-read-modify-write %t -- -std=c++17 -I%S/../Inputs/mock
-#include "pqxx/pqxx.h"
-#include "soci/soci.h"
+// RUN: %check_modelguard %s modelguard-unlocked-read-modify-write %t -- -std=c++17
+#include <pqxx/pqxx>
+#include <soci/soci.h>
+#include <string>
 
 // SOCI: the SELECT fills `n` through into(); the UPDATE writes it back.
 void soci_increment(soci::session &sql, int id) {
