@@ -28,6 +28,7 @@ flowOptions(const model::ModelVocabulary &Vocabulary,
                                     /*IgnoreCase=*/true);
   Flow.ResponseFunctions =
       DeclNameList(Option("ResponseFunctions"), UnqualifiedMatch::Equal);
+  Flow.ResponseBuilders = model::VerbPhrases(Option("ResponseBuilders"));
   Flow.LogNames =
       DeclNameList(Option("LogNames"), UnqualifiedMatch::Suffix, /*IgnoreCase=*/true);
   Flow.LogFileTypes = DeclNameList(Option("LogFileTypes"), UnqualifiedMatch::Equal);

@@ -1099,11 +1099,14 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (handleSetter(Call, Callee))
     return;
 
-  // Responses: members of a Response type, functions that build one, and
-  // functions named by ResponseFunctions.
+  // Responses: members of a Response type, functions that build one,
+  // functions named by ResponseFunctions and functions whose name says they
+  // build or send one (a handler's failureResponse(text)).
   const CXXRecordDecl *ObjectClass = Member ? Member->getRecordDecl() : nullptr;
   if ((ObjectClass && Unit.isResponseClass(ObjectClass)) ||
       Unit.Options.ResponseFunctions.matches(Callee) ||
+      (Callee->getDeclName().isIdentifier() &&
+       Unit.Options.ResponseBuilders.matchesName(Callee->getName())) ||
       Unit.vocabulary().isProfiledResponseFunction(Callee) ||
       returnsResponse(Call->getType())) {
     sinkArguments(Call, {TSC_Responses, {}, "the response '" + nameOf(Callee) + "'",

@@ -70,6 +70,9 @@ struct TracebackFlowOptions {
   model::DeclNameList ResponseTypes{"", model::UnqualifiedMatch::Contains,
                                     /*IgnoreCase=*/true};
   model::DeclNameList ResponseFunctions{"", model::UnqualifiedMatch::Equal};
+  /// Word phrases: a function whose name contains one builds or sends a
+  /// response (failureResponse, sendError), whatever its class.
+  model::VerbPhrases ResponseBuilders{""};
   model::DeclNameList LogNames{"", model::UnqualifiedMatch::Suffix, /*IgnoreCase=*/true};
   /// A variable of one of these file types whose name contains one of the
   /// lower-case LogFileWords is a log file.
