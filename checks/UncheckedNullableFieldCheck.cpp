@@ -51,17 +51,34 @@ void UncheckedNullableFieldCheck::onStartOfTranslationUnit() {
   SkippedFunctions = 0;
 }
 
+/// Is \p Field private or protected, or a member of a class declared
+/// private or protected inside another class (at any level)?
+static bool isEncapsulated(const FieldDecl *Field) {
+  auto Hidden = [](const Decl *D) {
+    return D->getAccess() != AS_public && D->getAccess() != AS_none;
+  };
+  if (Hidden(Field))
+    return true;
+  // Bounded by the nesting depth of the class.
+  for (const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent());
+       Class && isa<CXXRecordDecl>(Class->getDeclContext());
+       Class = cast<CXXRecordDecl>(Class->getDeclContext()))
+    if (Hidden(Class))
+      return true;
+  return false;
+}
+
 model::NullableForm UncheckedNullableFieldCheck::formOf(const FieldDecl *Field) {
   auto [It, New] = Forms.try_emplace(Field, model::NullableForm::NotNullable);
   if (!New)
     return It->second;
   model::NullableForm Form = vocabulary().nullableFormOf(Field);
   // Outside records, only members that the class does not encapsulate:
-  // a private optional is guarded by the invariants of its class.
+  // a private optional is guarded by the invariants of its class, and so is
+  // a public member of a class nested privately in another (a cache's entry).
   if (Form != model::NullableForm::NotNullable &&
       !vocabulary().isRecord(dyn_cast<CXXRecordDecl>(Field->getParent())) &&
-      (RecordsOnly || (!EncapsulatedMembers && Field->getAccess() != AS_public &&
-                       Field->getAccess() != AS_none)))
+      (RecordsOnly || (!EncapsulatedMembers && isEncapsulated(Field))))
     Form = model::NullableForm::NotNullable;
   // The map may have grown meanwhile: look the entry up again.
   Forms[Field] = Form;

@@ -192,6 +192,12 @@ private:
   llvm::BitVector Reported;
 };
 
+/// The path \p E names; a smart pointer or wrapper variable it goes
+/// through (`user->email`) is the object it points to.
+static std::optional<model::AccessPath> fieldPath(const Expr *E) {
+  return model::accessPathOf(E, model::OverloadedDeref::OnVariables);
+}
+
 std::vector<const void *> keyOf(const model::AccessPath &Path) {
   std::vector<const void *> Key{Path.Root};
   Key.insert(Key.end(), Path.Fields.begin(), Path.Fields.end());
@@ -204,7 +210,7 @@ std::vector<const void *> keyOf(const model::AccessPath &Path) {
 /// returns a member of its object is that member.
 std::optional<model::AccessPath> PresenceAnalysis::pathOf(const Expr *E) const {
   std::optional<model::AccessPath> Path = model::accessPathOf(
-      E, model::OverloadedDeref::Stop, model::GetterCalls::Follow);
+      E, model::OverloadedDeref::OnVariables, model::GetterCalls::Follow);
   if (!Path)
     return std::nullopt;
   if (Path->Getter)
@@ -318,7 +324,7 @@ PresenceAnalysis::recogniseAccess(const Stmt *S, model::AccessPath &Path) {
   if (!Matches)
     return std::nullopt;
   std::optional<model::AccessPath> Found =
-      Getter ? pathOf(Object) : model::accessPathOf(Member);
+      Getter ? pathOf(Object) : fieldPath(Member);
   if (!Found)
     return std::nullopt; // Reached through a call or an index: not followed.
   Path = std::move(*Found);
@@ -353,7 +359,7 @@ void PresenceAnalysis::collect(const Stmt *Body) {
     }
     // A nullable member copied into another: its test carries over.
     if (const Expr *Source = assignedValue(S))
-      if (std::optional<model::AccessPath> From = model::accessPathOf(Source);
+      if (std::optional<model::AccessPath> From = fieldPath(Source);
           From && !From->Fields.empty() &&
           Options.FormOf(From->Fields.back()) != model::NullableForm::NotNullable)
         if (PathIndex.try_emplace(keyOf(*From), Paths.size()).second)
@@ -477,7 +483,7 @@ void PresenceAnalysis::classifyAssignment(const Expr *Target, const Expr *Value,
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && ImplicationsOfVar.count(Var))
       return classifyStoredTest(Var, Value, Out);
-  std::optional<model::AccessPath> Path = model::accessPathOf(Target);
+  std::optional<model::AccessPath> Path = fieldPath(Target);
   if (!Path)
     return;
   const Stmt *At = Target;
@@ -615,7 +621,7 @@ void PresenceAnalysis::classify(const Stmt *S, std::vector<Effect> &Out) const {
       contains(Options.AbsenceMethods, Call->Name) ||
       contains(Options.AccessMethods, Call->Name))
     return;
-  if (std::optional<model::AccessPath> Object = model::accessPathOf(Call->Object))
+  if (std::optional<model::AccessPath> Object = fieldPath(Call->Object))
     killExtending(*Object, /*Strictly=*/false, Out, E);
 }
 
@@ -665,6 +671,16 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
       return;
     }
     if (Binary->isEqualityOp()) {
+      // `m.has_value() == false`, `true != !m`: the test itself, or its
+      // negation.
+      for (auto [Side, Other] : {std::pair{Binary->getLHS(), Binary->getRHS()},
+                                 std::pair{Binary->getRHS(), Binary->getLHS()}})
+        if (const auto *Literal = dyn_cast<CXXBoolLiteralExpr>(
+                Other->IgnoreParenImpCasts())) {
+          bool Same = Literal->getValue() == (Binary->getOpcode() == BO_EQ);
+          return Same ? classifyCondition(Side, OnTrue, OnFalse, Depth + 1)
+                      : classifyCondition(Side, OnFalse, OnTrue, Depth + 1);
+        }
       for (auto [Side, Other] : {std::pair{Binary->getLHS(), Binary->getRHS()},
                                  std::pair{Binary->getRHS(), Binary->getLHS()}})
         if (std::optional<unsigned> Index = trackedIndex(Side))
@@ -718,7 +734,7 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
           !Context.getSourceManager().isInSystemHeader(Call->Method->getLocation()))
         if (const Expr *Returned = soleReturnValue(Call->Method))
           if (std::optional<model::AccessPath> Object =
-                  model::accessPathOf(Call->Object)) {
+                  fieldPath(Call->Object)) {
             ThisObject = &*Object;
             classifyCondition(Returned, OnTrue, OnFalse, Depth + 1);
             ThisObject = nullptr;

@@ -71,9 +71,11 @@ std::optional<AccessPath> accessPathOf(const Expr *E, OverloadedDeref Overloaded
       continue;
     }
     if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-        Operator && Overloaded == OverloadedDeref::LookThrough &&
-        Operator->getNumArgs() == 1 &&
-        (Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star)) {
+        Operator && Operator->getNumArgs() == 1 &&
+        (Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star) &&
+        (Overloaded == OverloadedDeref::LookThrough ||
+         (Overloaded == OverloadedDeref::OnVariables &&
+          isa<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts())))) {
       E = Operator->getArg(0);
       continue;
     }

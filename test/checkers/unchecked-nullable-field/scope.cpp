@@ -77,6 +77,7 @@ public:
     if (it == index_.end())
       return load(key);
     return *it->second.value;
+    // CHECK-MESSAGES-ALL: :[[@LINE-1]]:24: warning: nullable field 'value' of class 'Entry' is dereferenced without a check [modelguard-unchecked-nullable-field]
   }
   int load(const std::string &key);
   int newest() {

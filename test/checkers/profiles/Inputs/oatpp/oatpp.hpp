@@ -63,6 +63,18 @@ typedef ObjectWrapper<void, __class::Void> Void;
 
 /// The base of DTO classes (oatpp/core/data/mapping/type/Object.hpp).
 class DTO {};
+
+namespace __class {
+template <class T> class Object;
+} // namespace __class
+
+/// What oatpp::Object<T> names: a nullable, shared handle to a DTO.
+template <class T> class DTOWrapper : public ObjectWrapper<T, __class::Object<T>> {
+public:
+  DTOWrapper();
+  DTOWrapper(std::nullptr_t);
+  static DTOWrapper createShared();
+};
 } // namespace type
 } // namespace mapping
 } // namespace data
@@ -71,6 +83,7 @@ typedef data::mapping::type::String String;
 typedef data::mapping::type::Int32 Int32;
 typedef data::mapping::type::Void Void;
 typedef data::mapping::type::DTO DTO;
+template <class T> using Object = data::mapping::type::DTOWrapper<T>;
 
 namespace provider {
 template <class T> class ResourceHandle {
