@@ -871,9 +871,18 @@ void FlowAnalysis::putInContainer(const Expr *Container, const Taint &T,
   merge(Root, Stored);
 }
 
+static const CXXMemberCallExpr *mutableMessageField(const Expr *Object);
+
 void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
                                SourceLocation At, bool Replace) {
   Taint T = eval(Value);
+  // *reply->mutable_error_message() = tb
+  if (const CXXMemberCallExpr *Field = mutableMessageField(Target)) {
+    std::string Name = nameOf(Field->getMethodDecl());
+    sink(std::move(T), {TSC_Responses, Value->getBeginLoc(), "the message field '" + Name + "'",
+                        "values that are sent", "it was set in the message here"});
+    return;
+  }
   Target = model::skipWrappers(Target);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Target)) {
     std::string Hop = "it flowed into '" + Ref->getDecl()->getNameAsString() + "' here";
@@ -964,6 +973,14 @@ void FlowAnalysis::handleStream(const CXXOperatorCallExpr *Op) {
   const CXXRecordDecl *StreamClass = Root->getType()->getAsCXXRecordDecl();
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Root))
     StreamClass = Call->getRecordDecl();
+  // std::ostream &out = response.send(); out << ...: a reference to the
+  // stream a response handed out is that response's stream.
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(Stream);
+      Var && Var->getType()->isReferenceType() && Var->getInit())
+    if (const auto *Handed =
+            dyn_cast<CXXMemberCallExpr>(model::skipWrappers(Var->getInit()));
+        Handed && Unit.isResponseClass(Handed->getRecordDecl()))
+      StreamClass = Handed->getRecordDecl();
   bool IsLogFile = false;
   if (Stream && Stream->getDeclName().isIdentifier() &&
       model::nameContainsAny(Stream->getName(), Unit.Options.LogFileWords))
@@ -1258,8 +1275,40 @@ static bool isProtobufMessage(const CXXRecordDecl *Class) {
   return !Class->forallBases([&](const CXXRecordDecl *Base) { return !IsMessageBase(Base); });
 }
 
+/// The `mutable_x()` call that \p Object (the object a call or an
+/// assignment writes) goes through, when it is a protobuf message's field
+/// accessor: `reply->mutable_error_message()` in
+/// `reply->mutable_error_message()->assign(tb)` and
+/// `*reply->mutable_error_message() = tb`; null otherwise.
+static const CXXMemberCallExpr *mutableMessageField(const Expr *Object) {
+  if (!Object)
+    return nullptr;
+  Object = model::skipWrappers(Object);
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Object);
+      Deref && Deref->getOpcode() == UO_Deref)
+    Object = model::skipWrappers(Deref->getSubExpr());
+  const auto *Accessor = dyn_cast<CXXMemberCallExpr>(Object);
+  const CXXMethodDecl *Method = Accessor ? Accessor->getMethodDecl() : nullptr;
+  if (!Method || !Method->getDeclName().isIdentifier() ||
+      !Method->getName().starts_with("mutable_") ||
+      !isProtobufMessage(Accessor->getRecordDecl()))
+    return nullptr;
+  return Accessor;
+}
+
 bool FlowAnalysis::handleSetter(const CallExpr *Call, const FunctionDecl *Callee) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  // reply->mutable_error_message()->assign(tb): the field is set through the
+  // pointer its accessor returns.
+  if (const CXXMemberCallExpr *Field =
+          Member && model::hasNameIn(Callee, Unit.Options.Mutators)
+              ? mutableMessageField(Member->getImplicitObjectArgument())
+              : nullptr) {
+    std::string Name = nameOf(Field->getMethodDecl());
+    sinkArguments(Call, {TSC_Responses, {}, "the message field '" + Name + "'",
+                         "values that are sent", "it was set in the message here"});
+    return true;
+  }
   if (!Member || !Callee->getDeclName().isIdentifier() || !isSetterName(Callee->getName()))
     return false;
   const CXXRecordDecl *Class = Member->getRecordDecl();

@@ -27,12 +27,34 @@ class JobStatus final : public google::protobuf::Message {
 public:
   void set_code(int value);
   void set_error_detail(const std::string &value);
+  std::string *mutable_error_detail();
+  const std::string &error_detail() const;
 };
 
 void protobuf_setter(JobStatus &status, const std::string &stack_trace) {
   status.set_code(13);
   status.set_error_detail(stack_trace);
   // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: stack trace 'stack_trace' flows into the message field setter 'JobStatus::set_error_detail' [modelguard-leaked-traceback]
+}
+
+// The other ways protoc's generated code sets a string field: through the
+// pointer mutable_x() returns.
+void protobuf_mutable(JobStatus &status, const std::string &stack_trace) {
+  status.mutable_error_detail()->assign(stack_trace);
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: stack trace 'stack_trace' flows into the message field 'JobStatus::mutable_error_detail' [modelguard-leaked-traceback]
+}
+
+void protobuf_mutable_assignment(JobStatus *status, const std::string &stack_trace) {
+  *status->mutable_error_detail() = stack_trace;
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: stack trace 'stack_trace' flows into the message field 'JobStatus::mutable_error_detail' [modelguard-leaked-traceback]
+}
+
+// Reading the field back, or setting it to a fixed text: accepted.
+void protobuf_mutable_clean(JobStatus &status, const std::string &stack_trace) {
+  status.mutable_error_detail()->assign("internal error");
+  std::string copy = status.error_detail();
+  (void)copy;
+  (void)stack_trace;
 }
 
 // A statement object prepared elsewhere (SQLiteCpp, installed headers):
