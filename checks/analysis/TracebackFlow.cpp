@@ -208,13 +208,29 @@ struct FlowState {
   /// What one member of a local object holds (`info.detail`), apart from
   /// the object as a whole.
   llvm::DenseMap<std::pair<const ValueDecl *, const FieldDecl *>, Taint> Members;
+  /// Variables named like a stack trace that hold a constant text on every
+  /// path here (`traceback = "see the crash log";`): their name no longer
+  /// says what they hold.
+  llvm::SmallPtrSet<const ValueDecl *, 4> Cleared;
 
-  /// The union of \p Other into this state (at a join of paths).
-  void join(const FlowState &Other) {
+  /// The union of \p Other into this state (at a join of paths); Cleared is
+  /// what every path agrees on, \p First says whether \p Other is the
+  /// first path joined.
+  void join(const FlowState &Other, bool First) {
     for (const auto &[Var, T] : Other.Vars)
       addAll(Vars[Var], T);
     for (const auto &[Key, T] : Other.Members)
       addAll(Members[Key], T);
+    if (First) {
+      Cleared = Other.Cleared;
+      return;
+    }
+    llvm::SmallVector<const ValueDecl *, 4> Gone;
+    for (const ValueDecl *Var : Cleared)
+      if (!Other.Cleared.contains(Var))
+        Gone.push_back(Var);
+    for (const ValueDecl *Var : Gone)
+      Cleared.erase(Var);
   }
   template <class Map> static bool sameMap(const Map &A, const Map &B) {
     if (A.size() != B.size())
@@ -227,6 +243,11 @@ struct FlowState {
     return true;
   }
   bool operator==(const FlowState &Other) const {
+    if (Cleared.size() != Other.Cleared.size())
+      return false;
+    for (const ValueDecl *Var : Cleared)
+      if (!Other.Cleared.contains(Var))
+        return false;
     return sameMap(Vars, Other.Vars) && sameMap(Members, Other.Members);
   }
 };
@@ -352,6 +373,11 @@ private:
                    bool Replace);
   void writeOutputArguments(const CallExpr *Call, const FunctionDecl *Callee);
   bool handleSetter(const CallExpr *Call, const FunctionDecl *Callee);
+  /// Notes whether \p Var now holds a constant (\p Value; null when it is
+  /// declared without one).
+  void noteConstantText(const ValueDecl *Var, const Expr *Value);
+  /// A call may change what its arguments and its object hold (fill_trace(tb)).
+  void forgetConstantsPassedTo(const CallExpr *Call);
   void handleCall(const CallExpr *Call);
   void handleStream(const CXXOperatorCallExpr *Op);
   void handleComma(const CXXOperatorCallExpr *Op);
@@ -544,7 +570,8 @@ Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
     for (const auto &[Key, Held] : State.Members)
       if (Key.first == D)
         addAll(T, Held);
-    if (isa<VarDecl>(D) && (Unit.isTracebackName(D) || Unit.isStackTraceType(D->getType())))
+    if (isa<VarDecl>(D) && ((Unit.isTracebackName(D) && !State.Cleared.contains(D)) ||
+                            Unit.isStackTraceType(D->getType())))
       addOrigin(T, source(SourceKind::StackTrace, Ref, D->getNameAsString()));
     return T;
   }
@@ -807,6 +834,7 @@ void FlowAnalysis::visit(const Stmt *S) {
       handleCall(Op);
   } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
     handleCall(Call);
+    forgetConstantsPassedTo(Call);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     handleConstruct(Construct);
   }
@@ -815,11 +843,60 @@ void FlowAnalysis::visit(const Stmt *S) {
       visit(Child);
 }
 
+/// Is \p E a constant text or value: a literal, or a string made from one?
+static bool isConstantText(const Expr *E) {
+  // Bounded by the depth of the expression.
+  while (E) {
+    E = model::skipWrappers(E);
+    if (isa<StringLiteral, IntegerLiteral, CXXBoolLiteralExpr, CXXNullPtrLiteralExpr,
+            CharacterLiteral, FloatingLiteral>(E))
+      return true;
+    // An empty string is no evidence: it is often filled later.
+    if (const auto *List = dyn_cast<InitListExpr>(E)) {
+      E = List->getNumInits() == 1 ? List->getInit(0) : nullptr;
+      continue;
+    }
+    const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+    if (!Construct)
+      return false;
+    unsigned Given = 0;
+    const Expr *Only = nullptr;
+    for (const Expr *Argument : Construct->arguments())
+      if (!isa<CXXDefaultArgExpr>(Argument)) {
+        ++Given;
+        Only = Argument;
+      }
+    E = Given == 1 ? Only : nullptr;
+  }
+  return false;
+}
+
+void FlowAnalysis::noteConstantText(const ValueDecl *Var, const Expr *Value) {
+  if (Value && isConstantText(Value))
+    State.Cleared.insert(Var);
+  else
+    State.Cleared.erase(Var);
+}
+
+void FlowAnalysis::forgetConstantsPassedTo(const CallExpr *Call) {
+  if (State.Cleared.empty())
+    return;
+  auto Forget = [&](const Expr *E) {
+    if (const ValueDecl *Var = model::rootVariable(E))
+      State.Cleared.erase(Var);
+  };
+  for (const Expr *Argument : Call->arguments())
+    Forget(Argument);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Forget(Member->getImplicitObjectArgument());
+}
+
 void FlowAnalysis::handleVar(const VarDecl *Var) {
   const Expr *Init = Var->getInit();
   // A declaration (again, in a loop) starts the variable anew.
   if (isOwnValue(Var))
     replace(Var, {});
+  noteConstantText(Var, Init);
   if (!Init)
     return;
   // A prepared statement keeps the SQL's access.
@@ -885,6 +962,8 @@ void FlowAnalysis::handleStore(const Expr *Target, const Expr *Value,
   }
   Target = model::skipWrappers(Target);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Target)) {
+    if (Replace)
+      noteConstantText(Ref->getDecl(), Value);
     std::string Hop = "it flowed into '" + Ref->getDecl()->getNameAsString() + "' here";
     if (Replace && isOwnValue(Ref->getDecl()))
       replace(Ref->getDecl(), withHop(std::move(T), At, Hop));
@@ -1430,10 +1509,13 @@ bool FlowAnalysis::run() {
       State = Entry;
     } else {
       State = FlowState();
+      bool First = true;
       for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
         if (const CFGBlock *From = Pred.getReachableBlock();
-            From && Out[From->getBlockID()])
-          State.join(*Out[From->getBlockID()]);
+            From && Out[From->getBlockID()]) {
+          State.join(*Out[From->getBlockID()], First);
+          First = false;
+        }
     }
     for (const CFGElement &Element : *Block)
       if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())

@@ -86,3 +86,38 @@ private:
   void step();
   std::string last_error_;
 };
+
+// A variable named like a stack trace is one, until it is given a constant
+// text on every path to the sink.
+void fill_trace(std::string &out);
+
+void named_then_replaced(Event &event, std::string traceback) {
+  traceback = "see the crash log";
+  event.details = traceback;
+}
+
+void named_with_constant(Event &event) {
+  std::string stack_trace = "not captured";
+  event.details = stack_trace;
+}
+
+void named_replaced_on_one_path(Event &event, std::string traceback, bool quiet) {
+  if (quiet)
+    traceback = "see the crash log";
+  event.details = traceback;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details' [modelguard-leaked-traceback]
+}
+
+void named_filled_later(Event &event) {
+  std::string traceback = "none";
+  fill_trace(traceback);
+  event.details = traceback;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details' [modelguard-leaked-traceback]
+}
+
+void named_declared_empty(Event &event) {
+  std::string traceback;
+  fill_trace(traceback);
+  event.details = traceback;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details' [modelguard-leaked-traceback]
+}
