@@ -1,10 +1,10 @@
 // RUN: %check_modelguard %s modelguard-unchecked-nullable-field %t \
-// RUN:   --config="{CheckOptions: {RecordTypes: '^drogon_model::'}}" \
 // RUN:   -- -std=c++17 -I%S/../Inputs/mock -I%S/../profiles/Inputs
 
 // Nullable columns behind accessors: a record's const getter that returns
 // a nullable value is a field; its repeated calls on one object are one
-// field.
+// field. A Drogon model is a record by the drogon profile: it befriends its
+// drogon::orm::Mapper.
 #include <Poco/Nullable.h>
 #include <optional>
 #include <string>

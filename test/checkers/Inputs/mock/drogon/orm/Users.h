@@ -9,6 +9,7 @@
 #include <string>
 namespace drogon::orm {
 class Row;
+template <typename T> class Mapper;
 } // namespace drogon::orm
 namespace drogon_model::shop {
 class Users {
@@ -38,6 +39,7 @@ public:
   void setNickname(const std::string &pNickname) noexcept;
 
 private:
+  friend drogon::orm::Mapper<Users>;
   std::shared_ptr<int32_t> id_;
   std::shared_ptr<std::string> email_;
   std::shared_ptr<std::string> nickname_;
