@@ -547,10 +547,10 @@ void PresenceAnalysis::classifyInitialisedMembers(const model::AccessPath &Objec
   if (List->isSyntacticForm() && List->getSemanticForm())
     List = List->getSemanticForm();
   const auto *Class = List->getType()->getAsCXXRecordDecl();
-  // Bases come first in the initialisers of an aggregate: not followed.
-  if (!Class || !Class->hasDefinition() || Class->getNumBases() != 0)
+  if (!Class || !Class->hasDefinition())
     return;
-  unsigned Position = 0;
+  // The bases of an aggregate take the first initialisers, one each.
+  unsigned Position = Class->getNumBases();
   for (const FieldDecl *Field : Class->fields()) {
     if (Position >= List->getNumInits())
       break;

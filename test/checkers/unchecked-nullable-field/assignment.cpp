@@ -56,6 +56,24 @@ void constructed_with_values() {
   use(*c.loyalty_points);
 }
 
+// A record that derives from its layer's base class: the base takes the
+// first initialiser, the members the others.
+struct PersistentObject {
+  long version;
+};
+struct Ticket : PersistentObject {
+  int id;
+  std::optional<std::string> body;
+  std::optional<int> assignee;
+};
+
+void constructed_with_base() {
+  Ticket t{{1}, 42, std::string("printer on fire")};
+  send(*t.body);
+  use(*t.assignee);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: nullable field 'assignee' of record 'Ticket' is dereferenced without a check [modelguard-unchecked-nullable-field]
+}
+
 // What is assigned may be empty.
 void assigned_maybe_empty(Customer &c, const Row &row) {
   c.loyalty_points = lookup_points(7);
