@@ -6,6 +6,7 @@
 // field. A Drogon model is a record by the drogon profile: it befriends its
 // drogon::orm::Mapper.
 #include <Poco/Nullable.h>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,15 @@ void drogon_unchecked(const Users &user) {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: nullable field 'getEmail()' of record 'Users' is dereferenced without a check [modelguard-unchecked-nullable-field]
   use(static_cast<int>(user.getNickname()->size()));
   // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: nullable field 'getNickname()' of record 'Users' is accessed through '->' without a check [modelguard-unchecked-nullable-field]
+}
+
+// Mapper::findOne and the callbacks hand models out by value or in a
+// std::shared_ptr; a getter through the pointer is the same field.
+void drogon_shared(const std::shared_ptr<Users> &user) {
+  if (user->getNickname())
+    send(*user->getNickname());
+  send(*user->getEmail());
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: nullable field 'getEmail()' of record 'Users' is dereferenced without a check [modelguard-unchecked-nullable-field]
 }
 
 // A test of one object says nothing about another.
