@@ -373,6 +373,7 @@ private:
                    bool Replace);
   void writeOutputArguments(const CallExpr *Call, const FunctionDecl *Callee);
   bool handleSetter(const CallExpr *Call, const FunctionDecl *Callee);
+  void handleResponseList(const InitListExpr *List);
   /// Notes whether \p Var now holds a constant (\p Value; null when it is
   /// declared without one).
   void noteConstantText(const ValueDecl *Var, const Expr *Value);
@@ -837,6 +838,8 @@ void FlowAnalysis::visit(const Stmt *S) {
     forgetConstantsPassedTo(Call);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     handleConstruct(Construct);
+  } else if (const auto *List = dyn_cast<InitListExpr>(S)) {
+    handleResponseList(List);
   }
   for (const Stmt *Child : S->children())
     if (!Elements.contains(Child))
@@ -1108,11 +1111,30 @@ void FlowAnalysis::handleConstruct(const CXXConstructExpr *Construct) {
   const CXXRecordDecl *Class = Construct->getType()->getAsCXXRecordDecl();
   if (!Class || !Unit.isResponseClass(Class) || Construct->getNumArgs() == 0)
     return;
+  // A copy of a response (`return response;`) was reported where it was
+  // built.
+  if (const CXXConstructorDecl *Constructor = Construct->getConstructor();
+      Constructor && Constructor->isCopyOrMoveConstructor())
+    return;
   for (const Expr *Argument : Construct->arguments())
     sink(eval(Argument), {TSC_Responses, Argument->getBeginLoc(),
                           "the response '" + nameOf(Class) + "'",
                           "values sent to the user", "it was sent to the user here",
                           Construct});
+}
+
+/// `return ApiResponse{500, e.what()};`: the members of a response
+/// aggregate are shown to the user.
+void FlowAnalysis::handleResponseList(const InitListExpr *List) {
+  if (List->isSyntacticForm() && List->getSemanticForm())
+    List = List->getSemanticForm();
+  const CXXRecordDecl *Class = List->getType()->getAsCXXRecordDecl();
+  if (!Class || !Unit.isResponseClass(Class))
+    return;
+  for (const Expr *Element : List->inits())
+    sink(eval(Element), {TSC_Responses, Element->getBeginLoc(),
+                         "the response '" + nameOf(Class) + "'",
+                         "values sent to the user", "it was sent to the user here", List});
 }
 
 void FlowAnalysis::handleCall(const CallExpr *Call) {

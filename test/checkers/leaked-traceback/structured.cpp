@@ -71,3 +71,22 @@ void sanitised(http::Response &res, const std::exception &error) {
   info.detail = error.what();
   res.status = info.code;
 }
+
+// A handler that returns its response by value, as an aggregate.
+http::Response braced_response(const std::exception &error) {
+  return http::Response{500, error.what()};
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: exception details 'error.what()' flow into the response 'http::Response' [modelguard-leaked-traceback]
+}
+
+// Built in a local and returned: reported once, where it is built.
+http::Response local_response(const std::exception &error) {
+  http::Response response{500, error.what()};
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: exception details 'error.what()' flow into the response 'http::Response' [modelguard-leaked-traceback]
+  http::Response copy = response;
+  return copy;
+}
+
+http::Response generic_response(const std::exception &error) {
+  (void)error;
+  return http::Response{500, "internal error"};
+}
