@@ -159,7 +159,8 @@ void UncheckedNullableFieldCheck::analyse(const Decl *Function, const Stmt *Body
   }
 
   for (const analysis::NullableAccess &Access : Result.Unchecked) {
-    SourceLocation Loc = Access.Member->getMemberLoc();
+    SourceLocation Loc =
+        Access.Alias ? Access.Alias->getExprLoc() : Access.Member->getMemberLoc();
     // One report per place in the source, however often a macro or a
     // template brings the read back.
     if (!Reported.insert(Context.getSourceManager().getFileLoc(Loc)).second)
@@ -177,6 +178,10 @@ void UncheckedNullableFieldCheck::analyse(const Decl *Function, const Stmt *Body
         << Name << IsRecord
         << (Owner->getIdentifier() ? Owner->getName() : StringRef("(anonymous)"))
         << static_cast<unsigned>(Access.Kind) << Access.Method;
+    if (Access.Alias)
+      diag(Access.Member->getMemberLoc(), "'%0' was bound to a local reference here",
+           DiagnosticIDs::Note)
+          << Name;
     diag(Declared->getLocation(), "'%0' was declared nullable here", DiagnosticIDs::Note)
         << Name;
     if (Access.ResetAt)

@@ -192,10 +192,25 @@ private:
   llvm::BitVector Reported;
 };
 
+/// `quota` in `const auto &quota = account.quota; use(*quota);`: a local
+/// reference bound to a member is that member. Returns the member
+/// expression it was bound to, or \p E itself.
+static const Expr *throughLocalReference(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || !Var->getType()->isReferenceType() ||
+      !Var->getInit())
+    return E;
+  const Expr *Bound = model::skipWrappers(Var->getInit(), model::WrapperRule::SameValue);
+  const auto *Member = dyn_cast<MemberExpr>(Bound->IgnoreParenImpCasts());
+  return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member : E;
+}
+
 /// The path \p E names; a smart pointer or wrapper variable it goes
-/// through (`user->email`) is the object it points to.
+/// through (`user->email`) is the object it points to, and a local
+/// reference bound to a member is that member.
 static std::optional<model::AccessPath> fieldPath(const Expr *E) {
-  return model::accessPathOf(E, model::OverloadedDeref::OnVariables);
+  return model::accessPathOf(throughLocalReference(E), model::OverloadedDeref::OnVariables);
 }
 
 std::vector<const void *> keyOf(const model::AccessPath &Path) {
@@ -210,7 +225,8 @@ std::vector<const void *> keyOf(const model::AccessPath &Path) {
 /// returns a member of its object is that member.
 std::optional<model::AccessPath> PresenceAnalysis::pathOf(const Expr *E) const {
   std::optional<model::AccessPath> Path = model::accessPathOf(
-      E, model::OverloadedDeref::OnVariables, model::GetterCalls::Follow);
+      throughLocalReference(E), model::OverloadedDeref::OnVariables,
+      model::GetterCalls::Follow);
   if (!Path)
     return std::nullopt;
   if (Path->Getter)
@@ -309,7 +325,10 @@ PresenceAnalysis::recogniseAccess(const Stmt *S, model::AccessPath &Path) {
     Form = Options.GetterFormOf(Getter);
     Type = Getter->getReturnType().getNonReferenceType();
   } else {
-    Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
+    const Expr *Bound = throughLocalReference(Object);
+    if (Bound != Object)
+      Access.Alias = Object;
+    Member = dyn_cast<MemberExpr>(Bound->IgnoreParenImpCasts());
     if (!Member)
       return std::nullopt;
     Field = dyn_cast<FieldDecl>(Member->getMemberDecl());

@@ -64,6 +64,9 @@ struct NullableAccess {
   const Expr *Access = nullptr;
   /// The nullable member as written.
   const MemberExpr *Member = nullptr;
+  /// The local reference the member was read through (`quota` in
+  /// `const auto &quota = a.quota; use(*quota);`), if any.
+  const Expr *Alias = nullptr;
   const FieldDecl *Field = nullptr;
   /// The getter, when the read is through a getter's result.
   const CXXMethodDecl *Getter = nullptr;
