@@ -332,6 +332,8 @@ private:
   }
 
   Taint eval(const Expr *E, unsigned Level = 0);
+  /// eval, before the rule that a number carries no text.
+  Taint evalValue(const Expr *E, unsigned Level);
   Taint evalCall(const CallExpr *Call, unsigned Level);
   Taint evalArguments(const CallExpr *Call, unsigned Level);
   Taint applySummary(const CallExpr *Call, const FunctionDecl *Callee, unsigned Level);
@@ -554,6 +556,24 @@ const FunctionSummary *TracebackFlow::Unit::summaryOf(const FunctionDecl *Functi
 //===--- Values -----------------------------------------------------------===//
 
 Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
+  Taint T = evalValue(E, Level);
+  // A number, a flag or an enumerator carries no text: `trace.size()`, a
+  // `bool backtrace` setting. Its expression is still walked for what it
+  // reads.
+  auto IsNumber = [](const Expr *Value) {
+    QualType Type = Value ? Value->getType() : QualType();
+    return !Type.isNull() && !Type->isDependentType() &&
+           (Type->isArithmeticType() || Type->isEnumeralType()) &&
+           !Type->isAnyCharacterType();
+  };
+  // Also through a conversion: `j["backtrace"] = cfg.backtrace` makes a
+  // JSON value of a bool.
+  if (!T.empty() && E && (IsNumber(E) || IsNumber(model::skipWrappers(E))))
+    return {};
+  return T;
+}
+
+Taint FlowAnalysis::evalValue(const Expr *E, unsigned Level) {
   if (!E || Level > MaxExprDepth)
     return {};
   E = model::skipWrappers(E);

@@ -90,3 +90,23 @@ http::Response generic_response(const std::exception &error) {
   (void)error;
   return http::Response{500, "internal error"};
 }
+
+// A number, a flag or an enumerator carries no text, whatever its name or
+// where it came from.
+struct DiagnosticsConfig {
+  bool backtrace = false;
+  int stack_trace_depth = 0;
+};
+
+void settings_response(http::Response &res, const DiagnosticsConfig &config) {
+  nlohmann::json body;
+  body["backtrace"] = config.backtrace;
+  body["depth"] = std::to_string(config.stack_trace_depth);
+  res.body = body.dump();
+}
+
+void trace_length(Event &event, const std::string &traceback) {
+  event.id = static_cast<int>(traceback.size());
+  event.details = traceback;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'traceback' flows into record field 'Event::details' [modelguard-leaked-traceback]
+}
