@@ -206,11 +206,12 @@ static const Expr *throughLocalReference(const Expr *E) {
   return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member : E;
 }
 
-/// The path \p E names; a smart pointer or wrapper variable it goes
-/// through (`user->email`) is the object it points to, and a local
-/// reference bound to a member is that member.
+/// The path \p E names. A smart pointer or wrapper it goes through is the
+/// object it points to (`user->email`, `shipment.address->postcode`: the
+/// wrapper's own read is checked apart), and a local reference bound to a
+/// member is that member.
 static std::optional<model::AccessPath> fieldPath(const Expr *E) {
-  return model::accessPathOf(throughLocalReference(E), model::OverloadedDeref::OnVariables);
+  return model::accessPathOf(throughLocalReference(E), model::OverloadedDeref::LookThrough);
 }
 
 std::vector<const void *> keyOf(const model::AccessPath &Path) {
@@ -225,7 +226,7 @@ std::vector<const void *> keyOf(const model::AccessPath &Path) {
 /// returns a member of its object is that member.
 std::optional<model::AccessPath> PresenceAnalysis::pathOf(const Expr *E) const {
   std::optional<model::AccessPath> Path = model::accessPathOf(
-      throughLocalReference(E), model::OverloadedDeref::OnVariables,
+      throughLocalReference(E), model::OverloadedDeref::LookThrough,
       model::GetterCalls::Follow);
   if (!Path)
     return std::nullopt;

@@ -71,17 +71,16 @@ std::optional<AccessPath> accessPathOf(const Expr *E, OverloadedDeref Overloaded
       continue;
     }
     if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E);
-        Operator && Operator->getNumArgs() == 1 &&
-        (Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star) &&
-        (Overloaded == OverloadedDeref::LookThrough ||
-         (Overloaded == OverloadedDeref::OnVariables &&
-          isa<DeclRefExpr>(Operator->getArg(0)->IgnoreParenImpCasts())))) {
+        Operator && Overloaded == OverloadedDeref::LookThrough &&
+        Operator->getNumArgs() == 1 &&
+        (Operator->getOperator() == OO_Arrow || Operator->getOperator() == OO_Star)) {
       E = Operator->getArg(0);
       continue;
     }
     AccessPath Path;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (!isa<VarDecl>(Ref->getDecl()))
+      // A variable, or a name a structured binding introduces.
+      if (!isa<VarDecl, BindingDecl>(Ref->getDecl()))
         return std::nullopt;
       Path.Root = Ref->getDecl();
     } else if (!isa<CXXThisExpr>(E)) {

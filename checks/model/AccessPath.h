@@ -46,11 +46,8 @@ struct AccessPath {
 };
 
 /// How accessPathOf treats overloaded `*` and `->` (optionals, smart
-/// pointers): as the end of the path, as the object they wrap, or as the
-/// object they wrap only when applied to a variable (`user->email` on a
-/// `std::shared_ptr<User> user`: the path `user.email`), so that a wrapper
-/// member along the path (`user.badge->level`) still ends it.
-enum class OverloadedDeref { Stop, LookThrough, OnVariables };
+/// pointers): as the object they wrap, or as the end of the path.
+enum class OverloadedDeref { Stop, LookThrough };
 
 /// Whether accessPathOf treats an outermost call of a const member function
 /// without arguments (a getter) as part of the path.
