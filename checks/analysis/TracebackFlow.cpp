@@ -1542,33 +1542,45 @@ bool FlowAnalysis::run() {
   Worklist.enqueueBlock(&Graph->getEntry());
   uint64_t Steps = 0;
   // Terminates: the states only grow, each origin set is bounded, and the
-  // budget bounds the work.
-  while (const CFGBlock *Block = Worklist.dequeue()) {
-    Steps += 1 + Block->size();
-    if (Steps > Unit.Options.Budget)
-      return false;
-    if (Block == &Graph->getEntry()) {
-      State = Entry;
-    } else {
-      State = FlowState();
-      bool First = true;
-      for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
-        if (const CFGBlock *From = Pred.getReachableBlock();
-            From && Out[From->getBlockID()]) {
-          State.join(*Out[From->getBlockID()], First);
-          First = false;
-        }
+  // budget bounds the work. The CFG gives a handler an edge only from calls
+  // that may throw, not from constructors (`Catcher guard([&] { ... });`):
+  // a handler no path reached is then analysed from an empty state, once.
+  for (;;) {
+    while (const CFGBlock *Block = Worklist.dequeue()) {
+      Steps += 1 + Block->size();
+      if (Steps > Unit.Options.Budget)
+        return false;
+      if (Block == &Graph->getEntry()) {
+        State = Entry;
+      } else {
+        State = FlowState();
+        bool First = true;
+        for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
+          if (const CFGBlock *From = Pred.getReachableBlock();
+              From && Out[From->getBlockID()]) {
+            State.join(*Out[From->getBlockID()], First);
+            First = false;
+          }
+      }
+      for (const CFGElement &Element : *Block)
+        if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+          visit(S->getStmt());
+      std::optional<FlowState> &Previous = Out[Block->getBlockID()];
+      if (Previous && *Previous == State)
+        continue;
+      Previous = std::move(State);
+      Worklist.enqueueSuccessors(Block);
     }
-    for (const CFGElement &Element : *Block)
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
-        visit(S->getStmt());
-    std::optional<FlowState> &Previous = Out[Block->getBlockID()];
-    if (Previous && *Previous == State)
-      continue;
-    Previous = std::move(State);
-    Worklist.enqueueSuccessors(Block);
+    bool Unreached = false;
+    for (const CFGBlock *Block : *Graph)
+      if (Block && isa_and_nonnull<CXXCatchStmt>(Block->getLabel()) &&
+          !Out[Block->getBlockID()]) {
+        Worklist.enqueueBlock(Block);
+        Unreached = true;
+      }
+    if (!Unreached)
+      return true;
   }
-  return true;
 }
 
 FlowAnalysis::FlowAnalysis(TracebackFlow::Unit &Unit, const FunctionDecl *Function,
