@@ -68,3 +68,27 @@ void createCustomerOnce(mongocxx::collection &customers, Customer &customer) {
     throw std::runtime_error("e-mail already registered");
   customers.insert_one(make_document(kvp("email", customer.email)));
 }
+
+// A job's failure recorded in a collection, the document built with the
+// basic builder: the trace is persisted.
+void record_failure(mongocxx::collection &jobs, const std::string &job_id,
+                    const std::string &traceback) {
+  jobs.insert_one(make_document(kvp("job", job_id), kvp("traceback", traceback)));
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: stack trace 'traceback' flows into the store write 'collection::insert_one' [modelguard-leaked-traceback]
+}
+
+void record_failure_streamed(mongocxx::collection &jobs, const std::string &job_id,
+                             const std::string &stack_trace) {
+  bsoncxx::builder::basic::document failure;
+  failure.append(kvp("job", job_id));
+  failure.append(kvp("stack", stack_trace));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: stack trace 'stack_trace' flows into 'failure', values that are persisted [modelguard-leaked-traceback]
+  jobs.insert_one(failure.extract());
+}
+
+// Only the failure's kind is stored: accepted.
+void record_failure_kind(mongocxx::collection &jobs, const std::string &job_id,
+                         const std::string &traceback) {
+  (void)traceback;
+  jobs.insert_one(make_document(kvp("job", job_id), kvp("state", "failed")));
+}

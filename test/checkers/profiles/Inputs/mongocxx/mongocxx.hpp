@@ -49,7 +49,13 @@ public:
 } // namespace document
 namespace builder {
 namespace basic {
-template <typename... Args> document::value make_document(Args &&...args);
+class document {
+public:
+  template <typename... Args> void append(Args &&...args);
+  bsoncxx::document::view view() const;
+  bsoncxx::document::value extract();
+};
+template <typename... Args> bsoncxx::document::value make_document(Args &&...args);
 template <typename T, typename U> std::tuple<T &&, U &&> kvp(T &&t, U &&u);
 } // namespace basic
 } // namespace builder
