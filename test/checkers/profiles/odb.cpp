@@ -80,3 +80,43 @@ void celebrateAll(odb::database &db) {
   db.execute("UPDATE person SET age = age + 1");
   t.commit();
 }
+
+// --- unchecked-nullable-field --------------------------------------------------
+
+// A column that may be NULL, the way the ODB manual declares it
+// (odb::nullable, "7.3 Pointers and NULL Value Semantics").
+#pragma db object
+class employee {
+public:
+  #pragma db id auto
+  unsigned long id = 0;
+  std::string name;
+  odb::nullable<std::string> phone;
+  odb::nullable<unsigned long> manager_id;
+
+private:
+  friend class odb::access;
+};
+
+void send_text(const std::string &number);
+void notify(unsigned long manager);
+
+void page(odb::database &db, unsigned long id) {
+  odb::transaction t(db.begin());
+  std::shared_ptr<employee> e = db.load<employee>(id);
+  t.commit();
+  send_text(e->phone.get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: nullable field 'phone' of record 'employee' is unwrapped with 'get()' without a check [modelguard-unchecked-nullable-field]
+  notify(*e->manager_id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: nullable field 'manager_id' of record 'employee' is dereferenced without a check [modelguard-unchecked-nullable-field]
+}
+
+void page_checked(odb::database &db, unsigned long id) {
+  odb::transaction t(db.begin());
+  std::shared_ptr<employee> e = db.load<employee>(id);
+  t.commit();
+  if (!e->phone.null())
+    send_text(e->phone.get());
+  if (e->manager_id.present())
+    notify(*e->manager_id);
+}

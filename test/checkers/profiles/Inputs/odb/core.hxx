@@ -1,6 +1,6 @@
 // Excerpt of the public API of ODB (libodb), version 2.4.0:
 // odb/forward.hxx, odb/traits.hxx, odb/database.hxx, odb/transaction.hxx,
-// odb/query.hxx, odb/result.hxx, odb/exceptions.hxx.
+// odb/query.hxx, odb/result.hxx, odb/exceptions.hxx, odb/nullable.hxx.
 // Source: https://www.codesynthesis.com/products/odb/ (libodb-2.4.0.tar.gz).
 // Declarations only, as the library declares them; the object_traits that
 // the ODB compiler generates per persistent class are reduced to the two
@@ -14,6 +14,24 @@
 
 namespace odb {
 class access {};
+
+// odb/nullable.hxx: a value that may be NULL in the database.
+template <typename T> class nullable {
+public:
+  typedef T value_type;
+  nullable();
+  nullable(const T &);
+  nullable &operator=(const T &);
+  bool null() const;
+  bool present() const;
+  T &get();
+  const T &get() const;
+  T *operator->();
+  const T *operator->() const;
+  T &operator*();
+  const T &operator*() const;
+  void reset();
+};
 
 template <typename T> struct object_traits {
   typedef unsigned long long id_type;
