@@ -35,6 +35,7 @@ flowOptions(const model::ModelVocabulary &Vocabulary,
   Flow.LogFileWords = model::parseLowerList(Option("LogFileWords"));
   Flow.Sanitizers = model::parseLowerList(Option("Sanitizers"));
   Flow.ExceptionTypes = DeclNameList(Option("ExceptionTypes"), UnqualifiedMatch::Equal);
+  Flow.ClientErrorTypes = DeclNameList(Option("ClientErrorTypes"), UnqualifiedMatch::Equal);
   Flow.Propagators = model::parseList(Option("PropagatorFunctions"));
   Flow.Mutators = model::parseList(Option("MutatorMethods"));
   Flow.KeyValueClassWords = model::parseLowerList(Option("KeyValueTypeWords"));

@@ -262,6 +262,10 @@ public:
   bool isTracebackName(const NamedDecl *D);
   bool isStackTraceType(QualType Type);
   bool isResponseClass(const CXXRecordDecl *Class);
+  /// Is the object of \p Call (its what()) an exception whose message is
+  /// exception details: one of ExceptionTypes and none of ClientErrorTypes
+  /// (or derived from them)?
+  bool isDetailedException(const CXXMemberCallExpr *Call) const;
   bool isSanitizer(const NamedDecl *D) const;
   bool hasSource(const Stmt *S);
 
@@ -467,6 +471,21 @@ bool TracebackFlow::Unit::isStackTraceType(QualType Type) {
   return It->second;
 }
 
+bool TracebackFlow::Unit::isDetailedException(const CXXMemberCallExpr *Call) const {
+  // The object's own class, before the conversion to the base that declares
+  // what(): `NotFound` rather than `std::runtime_error`.
+  const Expr *Object = Call->getImplicitObjectArgument();
+  QualType Type = Object ? Object->IgnoreParenImpCasts()->getType() : QualType();
+  const CXXRecordDecl *Class =
+      Type.isNull() ? nullptr
+                    : (Type->isPointerType() ? Type->getPointeeCXXRecordDecl()
+                                             : Type->getAsCXXRecordDecl());
+  if (!Class)
+    Class = Call->getRecordDecl();
+  return model::isExceptionClass(Class, Options.ExceptionTypes) &&
+         !model::isExceptionClass(Class, Options.ClientErrorTypes);
+}
+
 bool TracebackFlow::Unit::isResponseClass(const CXXRecordDecl *Class) {
   if (!Class)
     return false;
@@ -504,8 +523,7 @@ bool TracebackFlow::Unit::hasSource(const Stmt *S) {
     if (Callee && Callee->getDeclName().isIdentifier()) {
       StringRef Name = Callee->getName();
       if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-        if (Name == "what" &&
-            model::isExceptionClass(Member->getRecordDecl(), Options.ExceptionTypes))
+        if (Name == "what" && isDetailedException(Member))
           return true;
         if (Name == "name" && isa<CXXTypeidExpr>(
                                   Member->getImplicitObjectArgument()->IgnoreParens()))
@@ -729,8 +747,7 @@ Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
     StringRef Name = Callee->getName();
     // e.what() of an exception.
     if (Name == "what" && Call->getNumArgs() == 0 &&
-        model::isExceptionClass(Member->getRecordDecl(),
-                                Unit.Options.ExceptionTypes)) {
+        Unit.isDetailedException(Member)) {
       std::string Spelled = spelling(Object);
       addOrigin(T, source(SourceKind::Message, Call,
                           (Spelled.empty() ? "" : Spelled + ".") + "what()"));

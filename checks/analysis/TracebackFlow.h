@@ -81,6 +81,9 @@ struct TracebackFlowOptions {
   /// Exception classes: what() of one of them, or of a class derived from
   /// one, is a source of exception details.
   model::DeclNameList ExceptionTypes{"", model::UnqualifiedMatch::Equal};
+  /// Exception classes whose message is written for the client (an API's
+  /// error type): their what() is not exception details.
+  model::DeclNameList ClientErrorTypes{"", model::UnqualifiedMatch::Equal};
   /// Lower-case words: a callee whose name contains one returns a clean value.
   std::vector<std::string> Sanitizers;
   /// Functions and members that return (part of) what they are given.
