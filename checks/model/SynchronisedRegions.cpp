@@ -15,6 +15,7 @@ SynchronisedRegions::SynchronisedRegions(const ModelVocabulary &Vocabulary,
   if (!Body)
     return;
   BodyEnd = SM.getExpansionLoc(Body->getEndLoc());
+  FunctionBody = Body;
   collect(Body, Body);
   // A lock() without unlock() holds to the end of the function.
   for (const auto &[Key, At] : OpenLocks)
@@ -49,6 +50,18 @@ void SynchronisedRegions::closeExplicit(const Decl *Key, SourceLocation At) {
   }
 }
 
+/// Does the block \p Block end by leaving it for good: a return, a throw, a
+/// break, a continue or a goto as its last statement?
+static bool leavesAtEnd(const Stmt *Block) {
+  const auto *Compound = dyn_cast_or_null<CompoundStmt>(Block);
+  if (!Compound || Compound->body_empty())
+    return false;
+  const Stmt *Last = Compound->body_back();
+  if (const auto *Expression = dyn_cast<Expr>(Last))
+    Last = Expression->IgnoreParenImpCasts();
+  return isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, CXXThrowExpr>(Last);
+}
+
 void SynchronisedRegions::collect(const Stmt *S, const Stmt *EnclosingBlock) {
   if (!S)
     return;
@@ -79,6 +92,10 @@ void SynchronisedRegions::collect(const Stmt *S, const Stmt *EnclosingBlock) {
       break;
     case SyncEdge::Release:
       closeExplicit(Key, At);
+      // `if (busy) { m.unlock(); return; }`: the branch leaves, and the path
+      // that goes on past it still holds the lock.
+      if (EnclosingBlock != FunctionBody && leavesAtEnd(EnclosingBlock))
+        openExplicit(Key, SM.getExpansionLoc(EnclosingBlock->getEndLoc()));
       break;
     case SyncEdge::None:
       break;

@@ -64,6 +64,7 @@ private:
   const ModelVocabulary &Vocabulary;
   const SourceManager &SM;
   SourceLocation BodyEnd;
+  const Stmt *FunctionBody = nullptr;
   llvm::SmallVector<SyncRegion, 4> Regions;
   /// Explicit lock() calls still waiting for their unlock(), by lock object
   /// (null for SQL BEGIN).
