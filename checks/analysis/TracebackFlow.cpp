@@ -129,6 +129,9 @@ std::optional<std::string> literalText(const Expr *E) {
 std::string nameOf(const NamedDecl *D) {
   if (!D)
     return "";
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(D);
+      Method && Method->getParent()->isLambda())
+    return "lambda";
   if (isa<CXXMethodDecl, FieldDecl>(D))
     if (const auto *Parent = dyn_cast<NamedDecl>(D->getDeclContext()))
       return (Parent->getName() + "::" + D->getName()).str();
@@ -174,6 +177,22 @@ bool isStatementType(QualType Type) {
     return false;
   StringRef Name = Tag->getName();
   return Name.contains_insensitive("statement") || Name.contains_insensitive("stmt");
+}
+
+/// The function \p Call calls: its direct callee, or the call operator of
+/// the lambda a local variable holds (`reply(e.what())` after
+/// `auto reply = [&res](const std::string &text) { ... };`), which a
+/// template leaves unresolved until it is instantiated.
+const FunctionDecl *calleeOf(const CallExpr *Call) {
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return Callee;
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      Call->getCallee() ? Call->getCallee()->IgnoreParenImpCasts() : nullptr);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->getInit())
+    return nullptr;
+  const auto *Lambda = dyn_cast<LambdaExpr>(model::skipWrappers(Var->getInit()));
+  return Lambda ? Lambda->getCallOperator() : nullptr;
 }
 
 /// The argument of \p Call that initialises parameter \p Param of its
@@ -706,7 +725,7 @@ Taint FlowAnalysis::evalArguments(const CallExpr *Call, unsigned Level) {
 }
 
 Taint FlowAnalysis::evalCall(const CallExpr *Call, unsigned Level) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Callee = calleeOf(Call);
 
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
     switch (Op->getOperator()) {
@@ -1178,7 +1197,7 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
       Op && Op->getOperator() != OO_Call)
     return;
-  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Callee = calleeOf(Call);
   const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
   const model::ModelVocabulary &Vocabulary = Unit.vocabulary();
 
@@ -1264,9 +1283,17 @@ void FlowAnalysis::handleCall(const CallExpr *Call) {
        Unit.Options.ResponseBuilders.matchesName(Callee->getName())) ||
       Unit.vocabulary().isProfiledResponseFunction(Callee) ||
       returnsResponse(Call->getType())) {
-    sinkArguments(Call, {TSC_Responses, {}, "the response '" + nameOf(Callee) + "'",
+    std::string Name = nameOf(Callee);
+    // `server_error(e.what())`: a lambda is named by the variable that holds it.
+    const Expr *Called = isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0
+                             ? Call->getArg(0)
+                             : Call->getCallee();
+    if (const auto *Held = dyn_cast<DeclRefExpr>(Called->IgnoreParenImpCasts());
+        Held && isa<VarDecl>(Held->getDecl()) && Name == "lambda")
+      Name = Held->getDecl()->getNameAsString();
+    sinkArguments(Call, {TSC_Responses, {}, "the response '" + Name + "'",
                          "values sent to the user",
-                         "it was sent to the user by '" + nameOf(Callee) + "' here"});
+                         "it was sent to the user by '" + Name + "' here"});
     return;
   }
 
@@ -1650,7 +1677,7 @@ bool TracebackFlow::Unit::callsSourceFunction(const Stmt *S) {
     if (!Current || isa<LambdaExpr>(Current))
       continue;
     if (const auto *Call = dyn_cast<CallExpr>(Current))
-      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (const FunctionDecl *Callee = calleeOf(Call)) {
         const FunctionDecl *Definition = nullptr;
         if (Callee->hasBody(Definition) && Definition &&
             !Context.getSourceManager().isInSystemHeader(Definition->getLocation())) {
