@@ -729,6 +729,18 @@ void PresenceAnalysis::classifyCondition(const Expr *E,
           OnTrue.push_back(*Index); // m == value: m holds one.
       }
     }
+    // An empty optional orders before every value: `m > v` and `m >= v`
+    // (and `v < m`, `v <= m`) are false when m is empty.
+    bool Greater = Kind == OO_Greater || Kind == OO_GreaterEqual;
+    bool Less = Kind == OO_Less || Kind == OO_LessEqual;
+    if ((Greater || Less) && Operator->getNumArgs() == 2) {
+      const Expr *Tested = Operator->getArg(Greater ? 0 : 1);
+      const Expr *Bound = Operator->getArg(Greater ? 1 : 0);
+      if (std::optional<unsigned> Index = trackedIndex(Tested);
+          Index && !Options.IsNullableType(
+                       model::skipWrappers(Bound, model::WrapperRule::SameValue)->getType()))
+        OnTrue.push_back(*Index);
+    }
     return;
   }
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
