@@ -281,6 +281,8 @@ public:
   bool isTracebackName(const NamedDecl *D);
   bool isStackTraceType(QualType Type);
   bool isResponseClass(const CXXRecordDecl *Class);
+  /// Does a member initialiser or the body of \p Constructor hold a source?
+  bool constructorHasSource(const CXXConstructorDecl *Constructor);
   /// Is the object of \p Call (its what()) an exception whose message is
   /// exception details: one of ExceptionTypes and none of ClientErrorTypes
   /// (or derived from them)?
@@ -399,6 +401,9 @@ private:
   void writeOutputArguments(const CallExpr *Call, const FunctionDecl *Callee);
   bool handleSetter(const CallExpr *Call, const FunctionDecl *Callee);
   void handleResponseList(const InitListExpr *List);
+  /// Summarises the constructor \p Construct calls when its initialisers or
+  /// body hold a source, so that the members it stores are known.
+  void summariseConstructor(const CXXConstructExpr *Construct);
   /// Notes whether \p Var now holds a constant (\p Value; null when it is
   /// declared without one).
   void noteConstantText(const ValueDecl *Var, const Expr *Value);
@@ -594,6 +599,11 @@ const FunctionSummary *TracebackFlow::Unit::summaryOf(const FunctionDecl *Functi
 
 Taint FlowAnalysis::eval(const Expr *E, unsigned Level) {
   Taint T = evalValue(E, Level);
+  // Before the wrappers a copy looks through: `ApiError error(e)` is a new
+  // object, not a copy of e.
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+          E ? model::skipWrappers(E, model::WrapperRule::SameValue) : nullptr))
+    summariseConstructor(Construct);
   // A number, a flag or an enumerator carries no text: `trace.size()`, a
   // `bool backtrace` setting. Its expression is still walked for what it
   // reads.
@@ -715,6 +725,18 @@ Taint FlowAnalysis::evalValue(const Expr *E, unsigned Level) {
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
     return eval(Subscript->getBase(), Level);
   return {};
+}
+
+void FlowAnalysis::summariseConstructor(const CXXConstructExpr *Construct) {
+  // `ApiError error(e);` whose constructor keeps `e.what()` in a member:
+  // the members it stores are known to the class's other member functions
+  // (error.detail()), as those a member function stores are.
+  const CXXConstructorDecl *Constructor = Construct->getConstructor();
+  const FunctionDecl *Definition = nullptr;
+  if (!Constructor || !Constructor->hasBody(Definition) || !Definition)
+    return;
+  if (Unit.constructorHasSource(cast<CXXConstructorDecl>(Definition)))
+    Unit.summaryOf(Definition, Depth + 1);
 }
 
 Taint FlowAnalysis::evalArguments(const CallExpr *Call, unsigned Level) {
@@ -1550,6 +1572,18 @@ bool FlowAnalysis::run() {
     O.SourceName = Param->getNameAsString();
     Entry.Vars[Param].push_back(O);
   }
+  // A constructor's member initialisers store into members of this
+  // (`error_(e.what())`) before its body runs.
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Function)) {
+    State = Entry;
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      if (Init->isWritten() && Init->getMember())
+        if (Taint T = eval(Init->getInit()); !T.empty())
+          addAll(Unit.MemberTaint[Init->getMember()],
+                 withHop(std::move(T), Init->getSourceLocation(),
+                         "it was stored in '" + Init->getMember()->getNameAsString() +
+                             "' here"));
+  }
   Stmt *Body = Function->getBody();
   CFG::BuildOptions BuildOptions;
   // Calls that may throw get an edge to their handlers: a catch block
@@ -1644,9 +1678,19 @@ void TracebackFlow::Unit::prepareClass(const CXXRecordDecl *Class) {
     return;
   for (const CXXMethodDecl *Method : Class->methods()) {
     const FunctionDecl *Definition = nullptr;
-    if (Method->hasBody(Definition) && Definition && hasSource(Definition->getBody()))
+    if (!Method->hasBody(Definition) || !Definition)
+      continue;
+    const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition);
+    if (Constructor ? constructorHasSource(Constructor) : hasSource(Definition->getBody()))
       summaryOf(Definition, 0);
   }
+}
+
+bool TracebackFlow::Unit::constructorHasSource(const CXXConstructorDecl *Constructor) {
+  for (const CXXCtorInitializer *Init : Constructor->inits())
+    if (Init->isWritten() && hasSource(Init->getInit()))
+      return true;
+  return hasSource(Constructor->getBody());
 }
 
 bool TracebackFlow::Unit::readsTaintedMember(const Stmt *S) const {
@@ -1676,6 +1720,19 @@ bool TracebackFlow::Unit::callsSourceFunction(const Stmt *S) {
     const Stmt *Current = Stack.pop_back_val();
     if (!Current || isa<LambdaExpr>(Current))
       continue;
+    // `ApiError error(e);` with a constructor that reads e.what().
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Current))
+      if (const CXXConstructorDecl *Constructor = Construct->getConstructor()) {
+        const FunctionDecl *Definition = nullptr;
+        if (Constructor->hasBody(Definition) && Definition &&
+            !Context.getSourceManager().isInSystemHeader(Definition->getLocation())) {
+          auto [It, New] = HoldsSource.try_emplace(Definition, false);
+          if (New)
+            It->second = constructorHasSource(cast<CXXConstructorDecl>(Definition));
+          if (It->second)
+            return true;
+        }
+      }
     if (const auto *Call = dyn_cast<CallExpr>(Current))
       if (const FunctionDecl *Callee = calleeOf(Call)) {
         const FunctionDecl *Definition = nullptr;
