@@ -210,8 +210,10 @@ static const Expr *throughLocalReference(const Expr *E) {
 /// object it points to (`user->email`, `shipment.address->postcode`: the
 /// wrapper's own read is checked apart), and a local reference bound to a
 /// member is that member.
-static std::optional<model::AccessPath> fieldPath(const Expr *E) {
-  return model::accessPathOf(throughLocalReference(E), model::OverloadedDeref::LookThrough);
+static std::optional<model::AccessPath>
+fieldPath(const Expr *E, model::GetterCalls Getters = model::GetterCalls::Stop) {
+  return model::accessPathOf(throughLocalReference(E), model::OverloadedDeref::LookThrough,
+                             Getters);
 }
 
 std::vector<const void *> keyOf(const model::AccessPath &Path) {
@@ -225,9 +227,7 @@ std::vector<const void *> keyOf(const model::AccessPath &Path) {
 /// The path \p E names, following a getter at its end; a getter that
 /// returns a member of its object is that member.
 std::optional<model::AccessPath> PresenceAnalysis::pathOf(const Expr *E) const {
-  std::optional<model::AccessPath> Path = model::accessPathOf(
-      throughLocalReference(E), model::OverloadedDeref::LookThrough,
-      model::GetterCalls::Follow);
+  std::optional<model::AccessPath> Path = fieldPath(E, model::GetterCalls::Follow);
   if (!Path)
     return std::nullopt;
   if (Path->Getter)

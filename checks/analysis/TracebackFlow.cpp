@@ -281,8 +281,10 @@ public:
   bool isTracebackName(const NamedDecl *D);
   bool isStackTraceType(QualType Type);
   bool isResponseClass(const CXXRecordDecl *Class);
-  /// Does a member initialiser or the body of \p Constructor hold a source?
-  bool constructorHasSource(const CXXConstructorDecl *Constructor);
+  /// The definition of \p Function in this unit, outside system headers,
+  /// when its body (or, for a constructor, a member initialiser) holds a
+  /// source; null otherwise. Cached per definition.
+  const FunctionDecl *definitionWithSource(const FunctionDecl *Function);
   /// Is the object of \p Call (its what()) an exception whose message is
   /// exception details: one of ExceptionTypes and none of ClientErrorTypes
   /// (or derived from them)?
@@ -731,11 +733,7 @@ void FlowAnalysis::summariseConstructor(const CXXConstructExpr *Construct) {
   // `ApiError error(e);` whose constructor keeps `e.what()` in a member:
   // the members it stores are known to the class's other member functions
   // (error.detail()), as those a member function stores are.
-  const CXXConstructorDecl *Constructor = Construct->getConstructor();
-  const FunctionDecl *Definition = nullptr;
-  if (!Constructor || !Constructor->hasBody(Definition) || !Definition)
-    return;
-  if (Unit.constructorHasSource(cast<CXXConstructorDecl>(Definition)))
+  if (const FunctionDecl *Definition = Unit.definitionWithSource(Construct->getConstructor()))
     Unit.summaryOf(Definition, Depth + 1);
 }
 
@@ -1676,21 +1674,24 @@ ASTContext &TracebackFlow::context() const { return State->Context; }
 void TracebackFlow::Unit::prepareClass(const CXXRecordDecl *Class) {
   if (!Class || !PreparedClasses.insert(Class).second)
     return;
-  for (const CXXMethodDecl *Method : Class->methods()) {
-    const FunctionDecl *Definition = nullptr;
-    if (!Method->hasBody(Definition) || !Definition)
-      continue;
-    const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition);
-    if (Constructor ? constructorHasSource(Constructor) : hasSource(Definition->getBody()))
+  for (const CXXMethodDecl *Method : Class->methods())
+    if (const FunctionDecl *Definition = definitionWithSource(Method))
       summaryOf(Definition, 0);
-  }
 }
 
-bool TracebackFlow::Unit::constructorHasSource(const CXXConstructorDecl *Constructor) {
-  for (const CXXCtorInitializer *Init : Constructor->inits())
-    if (Init->isWritten() && hasSource(Init->getInit()))
-      return true;
-  return hasSource(Constructor->getBody());
+const FunctionDecl *TracebackFlow::Unit::definitionWithSource(const FunctionDecl *Function) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Function || !Function->hasBody(Definition) || !Definition ||
+      Context.getSourceManager().isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  if (auto It = HoldsSource.find(Definition); It != HoldsSource.end())
+    return It->second ? Definition : nullptr;
+  bool Found = hasSource(Definition->getBody());
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      Found = Found || (Init->isWritten() && hasSource(Init->getInit()));
+  HoldsSource[Definition] = Found;
+  return Found ? Definition : nullptr;
 }
 
 bool TracebackFlow::Unit::readsTaintedMember(const Stmt *S) const {
@@ -1720,31 +1721,14 @@ bool TracebackFlow::Unit::callsSourceFunction(const Stmt *S) {
     const Stmt *Current = Stack.pop_back_val();
     if (!Current || isa<LambdaExpr>(Current))
       continue;
-    // `ApiError error(e);` with a constructor that reads e.what().
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Current))
-      if (const CXXConstructorDecl *Constructor = Construct->getConstructor()) {
-        const FunctionDecl *Definition = nullptr;
-        if (Constructor->hasBody(Definition) && Definition &&
-            !Context.getSourceManager().isInSystemHeader(Definition->getLocation())) {
-          auto [It, New] = HoldsSource.try_emplace(Definition, false);
-          if (New)
-            It->second = constructorHasSource(cast<CXXConstructorDecl>(Definition));
-          if (It->second)
-            return true;
-        }
-      }
-    if (const auto *Call = dyn_cast<CallExpr>(Current))
-      if (const FunctionDecl *Callee = calleeOf(Call)) {
-        const FunctionDecl *Definition = nullptr;
-        if (Callee->hasBody(Definition) && Definition &&
-            !Context.getSourceManager().isInSystemHeader(Definition->getLocation())) {
-          auto [It, New] = HoldsSource.try_emplace(Definition, false);
-          if (New)
-            It->second = hasSource(Definition->getBody());
-          if (It->second)
-            return true;
-        }
-      }
+    // A call, or a construction (`ApiError error(e);` whose constructor
+    // reads e.what()).
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Current);
+        Construct && definitionWithSource(Construct->getConstructor()))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(Current);
+        Call && definitionWithSource(calleeOf(Call)))
+      return true;
     for (const Stmt *Child : Current->children())
       Stack.push_back(Child);
   }
